@@ -1,0 +1,34 @@
+package yrdsim.scenario;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A province (or any region) at step 0.
+ *
+ * @param name            unique name, used in barrier matrices, policies and outputs
+ * @param center          longitude and latitude of the region's centre, for distance decay and the map
+ * @param workers         workers W_p, thousand persons
+ * @param talent          talent (R&D staff) H_p, thousand persons
+ * @param capitalShare    share of the delta's resident capital owned here; null means each region
+ *                        owns what its own firms use at the starting rental rate
+ * @param publicResearch  public research stock G_p, bn yuan
+ * @param researchWeights weights of G_p over IotF sectors (sum 1); missing means equal weights
+ * @param zone            development-zone TFP multiplier before any policy, 1 = none
+ */
+public record RegionSpec(
+        String name,
+        List<Double> center,
+        double workers,
+        double talent,
+        Double capitalShare,
+        double publicResearch,
+        Map<String, Double> researchWeights,
+        double zone) implements java.io.Serializable {
+
+    /** Maps are never null after binding. */
+    public RegionSpec {
+        researchWeights = researchWeights == null ? Map.of() : Map.copyOf(researchWeights);
+        center = center == null ? List.of() : List.copyOf(center);
+    }
+}

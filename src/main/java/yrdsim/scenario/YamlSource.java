@@ -1,0 +1,184 @@
+package yrdsim.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads a YAML document into a Jackson tree and remembers where every key and list element
+ * was written, so later problems can name file, line and column.
+ *
+ * <p>The tree is built from Jackson's token stream rather than by data binding: YAML tags never
+ * instantiate classes, duplicate keys are caught with their location, and only plain mappings,
+ * sequences and scalars are accepted.
+ */
+final class YamlSource {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .build();
+
+    private YamlSource() {
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true); // detected below, with a location
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(50);
+        options.setCodePointLimit(8 * 1024 * 1024);
+        return options;
+    }
+
+    /** A parsed document: the root mapping and the location of every path in it. */
+    record Parsed(ObjectNode root, Map<String, Location> locations) {
+    }
+
+    /**
+     * Parses {@code text}; {@code file} names it in problems.
+     *
+     * @throws ScenarioException for broken YAML, duplicate keys or a root that is not a mapping
+     */
+    static Parsed parse(String text, String file) throws ScenarioException {
+        Map<String, Location> locations = new HashMap<>();
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new ScenarioException(new Problem(new Location(file, 1, 1), "",
+                        "the file is empty (a scenario is a YAML mapping)"));
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new ScenarioException(new Problem(location(file, parser.currentTokenLocation()), "",
+                        "the document must be a YAML mapping of keys to values"));
+            }
+            locations.put("", location(file, parser.currentTokenLocation()));
+            ObjectNode root = readObject(parser, file, "", locations);
+            if (parser.nextToken() != null) {
+                throw new ScenarioException(new Problem(location(file, parser.currentTokenLocation()), "",
+                        "only one YAML document is allowed per file"));
+            }
+            return new Parsed(root, locations);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String message = e.getOriginalMessage();
+            int cut = message.indexOf('\n');
+            if (cut > 0) {
+                message = message.substring(0, cut);
+            }
+            throw new ScenarioException(new Problem(at == null ? new Location(file, 0, 0) : location(file, at), "",
+                    "not valid YAML: " + message));
+        } catch (IOException e) {
+            throw new ScenarioException(new Problem(new Location(file, 0, 0), "", "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private static ObjectNode readObject(JsonParser p, String file, String path, Map<String, Location> locations)
+            throws IOException, ScenarioException {
+        ObjectNode node = NODES.objectNode();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            Location at = location(file, p.currentTokenLocation());
+            String child = join(path, key);
+            if (node.has(key)) {
+                throw new ScenarioException(new Problem(at, display(child), "duplicate key"));
+            }
+            locations.put(child, at);
+            p.nextToken();
+            node.set(key, readValue(p, file, child, locations));
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new ScenarioException(new Problem(location(file, p.currentTokenLocation()), display(path),
+                    "unexpected " + t));
+        }
+        return node;
+    }
+
+    private static ArrayNode readArray(JsonParser p, String file, String path, Map<String, Location> locations)
+            throws IOException, ScenarioException {
+        ArrayNode node = NODES.arrayNode();
+        JsonToken t;
+        int index = 0;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new ScenarioException(new Problem(new Location(file, 0, 0), display(path), "unterminated list"));
+            }
+            String child = join(path, Integer.toString(index++));
+            locations.put(child, location(file, p.currentTokenLocation()));
+            node.add(readValue(p, file, child, locations));
+        }
+        return node;
+    }
+
+    private static JsonNode readValue(JsonParser p, String file, String path, Map<String, Location> locations)
+            throws IOException, ScenarioException {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT:
+                return readObject(p, file, path, locations);
+            case START_ARRAY:
+                return readArray(p, file, path, locations);
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? NODES.numberNode(p.getBigIntegerValue())
+                        : NODES.numberNode(p.getLongValue());
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(p.getDoubleValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new ScenarioException(new Problem(location(file, p.currentTokenLocation()), display(path),
+                        "unsupported YAML value (" + t + ")"));
+        }
+    }
+
+    /**
+     * Parses one YAML value written on the command line or in a timeline, such as {@code 0.5},
+     * {@code true}, {@code Anhui} or {@code [Shanghai, Anhui]}.
+     */
+    static JsonNode parseValue(String text, Location at) throws ScenarioException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            if (parser.nextToken() == null) {
+                return NODES.nullNode();
+            }
+            JsonNode value = readValue(parser, at.file(), "", new HashMap<>());
+            if (parser.nextToken() != null) {
+                throw new ScenarioException(new Problem(at, "", "not a single YAML value: '" + text + "'"));
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new ScenarioException(new Problem(at, "", "not a YAML value: '" + text + "'"));
+        } catch (IOException e) {
+            throw new ScenarioException(new Problem(at, "", e.getMessage()));
+        }
+    }
+
+    static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static String display(String path) {
+        return path;
+    }
+
+    private static Location location(String file, JsonLocation at) {
+        return new Location(file, Math.max(at.getLineNr(), 0), Math.max(at.getColumnNr(), 0));
+    }
+}
