@@ -14,7 +14,7 @@ import java.util.Map;
  *                        owns what its own firms use at the starting rental rate
  * @param publicResearch  public research stock G_p, bn yuan
  * @param researchWeights weights of G_p over IotF sectors (sum 1); missing means equal weights
- * @param zone            development-zone TFP multiplier before any policy, 1 = none
+ * @param zone            development-zone TFP multiplier before any policy; missing means 1 (none)
  */
 public record RegionSpec(
         String name,
@@ -24,11 +24,12 @@ public record RegionSpec(
         Double capitalShare,
         double publicResearch,
         Map<String, Double> researchWeights,
-        double zone) implements java.io.Serializable {
+        Double zone) implements java.io.Serializable {
 
     /** Maps are never null after binding. */
     public RegionSpec {
         researchWeights = researchWeights == null ? Map.of() : Map.copyOf(researchWeights);
         center = center == null ? List.of() : List.copyOf(center);
+        zone = zone == null ? 1.0 : zone;
     }
 }

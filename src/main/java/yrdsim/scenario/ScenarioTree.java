@@ -29,7 +29,9 @@ import java.util.Set;
  * <p>All changes to a scenario go through this tree (command-line overrides, timeline events,
  * levers moved in the GUI), so one binder and one validator see every value the model ever uses.
  */
-public final class ScenarioTree {
+public final class ScenarioTree implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Name of the built-in defaults in problem messages. */
     public static final String DEFAULTS_NAME = "defaults.yaml (built in)";
@@ -42,9 +44,13 @@ public final class ScenarioTree {
 
     private final ObjectNode root;
     private final Map<String, Location> locations;
-    private final Path file;
+    private final String file;
 
     private ScenarioTree(ObjectNode root, Map<String, Location> locations, Path file) {
+        this(root, locations, file == null ? null : file.toString());
+    }
+
+    private ScenarioTree(ObjectNode root, Map<String, Location> locations, String file) {
         this.root = root;
         this.locations = locations;
         this.file = file;
@@ -71,7 +77,7 @@ public final class ScenarioTree {
             throw new ScenarioException(new Problem(own.locations().get("extends"), "extends",
                     "only a scenario read from a file may extend another"));
         }
-        ScenarioTree tree = new ScenarioTree(defaults.root(), new HashMap<>(defaults.locations()), null);
+        ScenarioTree tree = new ScenarioTree(defaults.root(), new HashMap<>(defaults.locations()), (String) null);
         tree.overlay(own.root(), own.locations(), "");
         return tree;
     }
@@ -116,7 +122,7 @@ public final class ScenarioTree {
         Path parentFile = file.toAbsolutePath().getParent().resolve(parent.asText()).normalize();
         Path shown = file.getParent() == null ? Path.of(parent.asText()) : file.getParent().resolve(parent.asText());
         YamlSource.Parsed base = readChain(Files.exists(parentFile) ? shown.normalize() : shown, seen);
-        ScenarioTree merged = new ScenarioTree(base.root(), new HashMap<>(base.locations()), null);
+        ScenarioTree merged = new ScenarioTree(base.root(), new HashMap<>(base.locations()), (String) null);
         ObjectNode child = own.root().deepCopy();
         child.remove("extends");
         merged.overlay(child, own.locations(), "");
@@ -164,7 +170,7 @@ public final class ScenarioTree {
 
     /** The file this tree was loaded from, or null. */
     public Path file() {
-        return file;
+        return file == null ? null : Path.of(file);
     }
 
     /** The merged tree; callers must not modify it. */
@@ -318,7 +324,7 @@ public final class ScenarioTree {
                 return at;
             }
             if (numeric.isEmpty()) {
-                return new Location(file == null ? "<scenario>" : file.toString(), 0, 0);
+                return new Location(file == null ? "<scenario>" : file, 0, 0);
             }
             int cut = numeric.lastIndexOf('.');
             numeric = cut < 0 ? "" : numeric.substring(0, cut);

@@ -121,7 +121,7 @@ final class ScenarioValidator {
                 add(p + ".name", "duplicate sector name '" + sector.name() + "'");
             }
             above(p + ".revenue", sector.revenue(), 0);
-            range(p + ".firms", sector.firms(), 1, 100_000_000);
+            range(p + ".firms", sector.firms(), 0, 100_000_000);
             double sum = 0;
             for (Map.Entry<String, Double> share : sector.provinceShares().entrySet()) {
                 String sp = p + ".province_shares." + share.getKey();
@@ -270,7 +270,8 @@ final class ScenarioValidator {
         range(p + "capital_depreciation", k.capitalDepreciation(), 0, 0.99);
         range(p + "tech_offer_rate", k.techOfferRate(), 0, 1);
         range(p + "tech_logit", k.techLogit(), 0, 100);
-        range(p + "tech_decay", k.techDecay(), 0, 0.99);
+        range(p + "tech_mobility", k.techMobility(), 0, 1);
+        range(p + "tech_decay", k.techDecay(), 1e-6, 0.99);
         range(p + "absorptive_capacity", k.absorptiveCapacity(), 1e-9, 1e9);
         range(p + "distance_decay_km", k.distanceDecayKm(), 1e-3, 1e6);
         range(p + "public_research_depreciation", k.publicResearchDepreciation(), 0, 0.99);
@@ -289,6 +290,7 @@ final class ScenarioValidator {
         range(p + "entry_hurdle", k.entryHurdle(), -1, 1);
         range(p + "entry_n0", k.entryN0(), 0, 1e6);
         range(p + "iotf_entry_talent_exponent", k.iotfEntryTalentExponent(), 0, 10);
+        range(p + "iotf_entry_fallback", k.iotfEntryFallback(), 0, 1e6);
         range(p + "entrant_size", k.entrantSize(), 1e-6, 10);
         range(p + "relocation_rate", k.relocationRate(), 0, 1);
         range(p + "relocation_cost", k.relocationCost(), 0, 100);

@@ -1,0 +1,137 @@
+package yrdsim.model;
+
+/**
+ * The three firm-level phases of a step (MODEL.md section 2, steps 3, 5 and 6 with the firm's
+ * part of step 8). Each reads only the {@link StepContext} and its own firm and writes only its
+ * own firm and the block's {@link CellSums}; both engines call exactly these methods.
+ */
+public final class FirmPhases {
+
+    /** Draw numbers within a firm's step key. */
+    static final int DRAW_NORMAL = 0;
+    static final int DRAW_INNOVATE = 2;
+    static final int DRAW_EXIT = 3;
+    static final int DRAW_MOVE = 4;
+    static final int DRAW_WHERE = 5;
+
+    private FirmPhases() {
+    }
+
+    /** Step 3: expectations, the smoothed plan, and the plan's contribution to the factor bids. */
+    public static void plan(FirmView f, StepContext x, CellSums out) {
+        Structure st = x.st;
+        int s = f.sector();
+        int c = st.cell(f.province(), s);
+        double lnTfp = FirmRules.lnEffectiveTfp(f.lnA(), st.gamma[s], f.tech(), x.cellTerm[c]);
+        f.setLnTfp(lnTfp);
+        double subsidy = x.outputSubsidyRate(c, s, f.revenue());
+        double lnTarget = FirmRules.lnOptimalRevenue(x.lnPlanPrice[s], Math.log1p(subsidy), lnTfp,
+                x.planPriceTerm[c], st.nu[s]);
+        double plan = FirmRules.smoothPlan(f.plan(), Math.exp(lnTarget), x.lambda);
+        f.setPlan(plan);
+        out.plan[c] += plan;
+    }
+
+    /** Step 5, firm part: output from the factors the trading posts gave this firm. */
+    public static void produce(FirmView f, StepContext x, CellSums out) {
+        Structure st = x.st;
+        int s = f.sector();
+        int c = st.cell(f.province(), s);
+        double output = f.plan() > 0
+                ? Math.exp(FirmRules.lnOutput(f.lnTfp(), x.producePriceTerm[c], st.nu[s], f.plan()))
+                : 0;
+        f.setOutput(output);
+        out.output[c] += output;
+    }
+
+    /**
+     * Steps 5 to 8, firm part: revenue and profit, R&amp;D and innovation, the Gibrat shock,
+     * spillovers, decay and licences, then the firm's exit and relocation decisions.
+     */
+    public static void settle(FirmView f, StepContext x, CellSums out) {
+        Structure st = x.st;
+        int p = f.province();
+        int s = f.sector();
+        int c = st.cell(p, s);
+        int regions = st.regions;
+        long key = Rng.key(x.seed, x.step, f.id());
+        double plan = f.plan();
+        double revenue = x.price[s] * f.output();
+        double lastRevenue = f.revenue();
+        double outputRate = x.outputSubsidyRate(c, s, lastRevenue);
+        double rdRate = x.rdSubsidyRate(c, s, lastRevenue);
+        double rd = (st.rho[s] + rdRate) * revenue;
+        double profit = FirmRules.profit(revenue, outputRate, st.nu[s], st.tau[s], plan, x.fixedCost[s], st.rho[s]);
+
+        // Knowledge: innovation, the Gibrat shock, spillovers, decay and licences.
+        double lnA = f.lnA();
+        double radius = Math.sqrt(-2 * Math.log(Rng.uniformOpen(key, DRAW_NORMAL)));
+        double angle = 2 * Math.PI * Rng.uniform(key, DRAW_NORMAL + 1);
+        boolean innovates = Rng.uniform(key, DRAW_INNOVATE)
+                < FirmRules.innovationProbability(rd, x.kappa, x.rdScale[s]);
+        if (innovates) {
+            lnA += Math.abs(x.innovationMean + x.innovationSd * radius * Math.sin(angle));
+        }
+        lnA += FirmRules.gibratShock(st.nu[s], x.gibratSigma, radius * Math.cos(angle));
+
+        double workers = FirmRules.quantity(st.beta[s] * plan, x.wage[p]);
+        double talent = FirmRules.quantity(st.eta[s] * plan, x.talentWage[p]);
+        double tech = f.tech();
+        double absorb = FirmRules.absorption(st.psi[s] * x.spilloverScale[p], talent, x.halfTalent[s]);
+        double gain = 0;
+        if (absorb > 0) {
+            for (int q = 0; q < regions; q++) {
+                double weight = x.spillWeight[q * regions + p];
+                double gap = x.averageTech[st.cell(q, s)] - tech;
+                if (weight > 0 && gap > 0) {
+                    double g = absorb * weight * gap;
+                    gain += g;
+                    if (q != p) {
+                        out.spillover[q * regions + p] += g;
+                    }
+                }
+            }
+        }
+        double licences = FirmRules.quantity(st.tau[s] * plan, x.techPrice[p]);
+        tech = FirmRules.nextTech(tech, gain, x.techDecay, licences);
+
+        int losses = profit < 0 ? f.losses() + 1 : 0;
+        f.setLnA(lnA);
+        f.setTech(tech);
+        f.setRevenue(revenue);
+        f.setLosses(losses);
+        f.setAge(f.age() + 1);
+
+        out.revenue[c] += revenue;
+        out.workers[c] += workers;
+        out.talent[c] += talent;
+        out.capital[c] += FirmRules.quantity(st.alpha[s] * plan, x.rent[p]);
+        out.licences[c] += licences;
+        out.profit[c] += profit;
+        out.subsidy[c] += (outputRate + rdRate) * revenue;
+        out.rd[c] += rd;
+        if (innovates) {
+            out.innovations[c] += 1;
+        }
+
+        if (losses >= x.exitLossQuarters || Rng.uniform(key, DRAW_EXIT) < x.exitHazard) {
+            out.exits[c] += 1;
+            f.exit();
+            return;
+        }
+        int destination = p;
+        if (Rng.uniform(key, DRAW_MOVE) < x.relocationRate) {
+            destination = x.relocationDestination(c, Rng.uniform(key, DRAW_WHERE));
+            if (destination != p) {
+                f.setProvince(destination);
+                out.relocations[p * regions + destination] += 1;
+            }
+        }
+        int end = st.cell(destination, s);
+        out.firms[end] += 1;
+        out.knowledge[end] += tech;
+        out.planEnd[end] += plan;
+        out.lnA[s] += lnA;
+        out.lnA2[s] += lnA * lnA;
+    }
+}

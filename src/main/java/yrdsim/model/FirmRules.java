@@ -1,0 +1,146 @@
+package yrdsim.model;
+
+/**
+ * The firm-level equations of MODEL.md section 2, as pure functions of primitives. Both
+ * engines reach them through {@link FirmPhases}; nothing here touches state.
+ */
+public final class FirmRules {
+
+    /** Technology stocks are in units of one million yuan of public research. */
+    public static final double TECH_UNITS_PER_BN = 1000;
+
+    private FirmRules() {
+    }
+
+    /** ln Ã = ln A + γ ln(1+T) + (agglomeration and zone terms of the firm's cell). */
+    public static double lnEffectiveTfp(double lnA, double gamma, double tech, double cellTerm) {
+        return lnA + gamma * Math.log1p(tech) + cellTerm;
+    }
+
+    /**
+     * The cell's agglomeration and zone term: φ^MAR ln(1 + E/E0) + φ^Jac D + ln zone.
+     */
+    public static double cellTerm(double phiMar, double employment, double e0, double phiJacobs,
+                                  double diversity, double lnZone) {
+        return phiMar * Math.log1p(employment / e0) + phiJacobs * diversity + lnZone;
+    }
+
+    /**
+     * The price term α ln(α/r) + β ln(β/w) + η ln(η/h) shared by every firm of a cell. When a
+     * market the sector needs has no supply (price 0), the firm cannot produce: −∞.
+     */
+    public static double priceTerm(double alpha, double beta, double eta, double r, double w, double h) {
+        if (r <= 0 || w <= 0 || h <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return alpha * Math.log(alpha / r) + beta * Math.log(beta / w) + eta * Math.log(eta / h);
+    }
+
+    /**
+     * ln R*: the revenue that maximises profit, [ln P + ln(1+s) + ln Ã + price term] / (1−ν).
+     */
+    public static double lnOptimalRevenue(double lnPrice, double lnSubsidy, double lnTfp, double priceTerm,
+                                          double nu) {
+        return (lnPrice + lnSubsidy + lnTfp + priceTerm) / (1 - nu);
+    }
+
+    /** Plan smoothing X ← X + λ(R* − X), which damps the cobweb of MODEL.md 2b. */
+    public static double smoothPlan(double plan, double optimalRevenue, double lambda) {
+        return plan + lambda * (optimalRevenue - plan);
+    }
+
+    /**
+     * ln Y = ln Ã + α ln K + β ln L + η ln H with trading-post quantities K = αX/r etc., which is
+     * ln Ã + (price term at this step's prices) + ν ln X.
+     */
+    public static double lnOutput(double lnTfp, double priceTerm, double nu, double plan) {
+        return lnTfp + priceTerm + nu * Math.log(plan);
+    }
+
+    /** The TFP that makes R* equal to {@code revenue}: MODEL.md 2b step 3. */
+    public static double backOutLnTfp(double revenue, double lnPrice, double priceTerm, double nu) {
+        return (1 - nu) * Math.log(revenue) - lnPrice - priceTerm;
+    }
+
+    /** Trading-post quantity bought with {@code bid} at {@code price}; nothing when there is no market. */
+    public static double quantity(double bid, double price) {
+        return price > 0 ? bid / price : 0;
+    }
+
+    /** Trading-post price: total bids over supply; 0 when there is no supply. */
+    public static double tradingPostPrice(double bids, double supply) {
+        return supply > 0 ? bids / supply : 0;
+    }
+
+    /** Isoelastic demand P = P̄ (Y / Ȳ)^(−1/ε). */
+    public static double sectorPrice(double priceShifter, double output, double demandShifter, double epsilon) {
+        if (output <= 0) {
+            return priceShifter * Math.pow(Double.MIN_NORMAL / demandShifter, -1 / epsilon);
+        }
+        return priceShifter * Math.pow(output / demandShifter, -1 / epsilon);
+    }
+
+    /** π = P Y (1 + output subsidy) − (ν+τ) X − F − ρ P Y (R&D subsidies cancel: they pay for R&D). */
+    public static double profit(double revenue, double outputSubsidyRate, double nu, double tau, double plan,
+                                double fixedCost, double rho) {
+        return revenue * (1 + outputSubsidyRate) - (nu + tau) * plan - fixedCost - rho * revenue;
+    }
+
+    /** Probability of a successful innovation, 1 − exp(−κ R&amp;D / R0). */
+    public static double innovationProbability(double rd, double kappa, double rdScale) {
+        return rdScale > 0 ? -Math.expm1(-kappa * rd / rdScale) : 0;
+    }
+
+    /** The Gibrat shock to ln A: (1−ν)·(−σ²/2 + σ z), so revenue-scale shocks have mean one. */
+    public static double gibratShock(double nu, double sigma, double z) {
+        return (1 - nu) * (-0.5 * sigma * sigma + sigma * z);
+    }
+
+    /** Absorptive capacity ψ H/(H + H0). */
+    public static double absorption(double psi, double talent, double halfTalent) {
+        return talent > 0 ? psi * talent / (talent + halfTalent) : 0;
+    }
+
+    /**
+     * Knowledge after one step: spillover gain added, decay applied, licences bought added.
+     */
+    public static double nextTech(double tech, double spillover, double decay, double licences) {
+        return (tech + spillover) * (1 - decay) + licences;
+    }
+
+    /**
+     * The knowledge stock T at which {@link #nextTech} is stationary for given pool averages:
+     * δT = (1−δ)·c·Σ_q w_q (A_q − T)⁺ + licences. The left side minus the right side, f(T), rises
+     * in T and is linear between the breakpoints A_q, so the root is found exactly: it lies above
+     * the largest breakpoint where f ≤ 0, where the active sources are those with A_q above it.
+     *
+     * @param c        absorptive capacity ψH/(H+H0)
+     * @param weights  w_q: (1 − b^T) ω per source region (0 for closed routes)
+     * @param averages A_q: the source regions' average knowledge in this sector
+     */
+    public static double steadyStateTech(double c, double[] weights, double[] averages, double decay,
+                                         double licences) {
+        double k = (1 - decay) * c;
+        double lower = Double.NEGATIVE_INFINITY;
+        for (int q = 0; q < weights.length; q++) {
+            if (weights[q] > 0 && averages[q] > lower) {
+                double gain = 0;
+                for (int j = 0; j < weights.length; j++) {
+                    gain += weights[j] * Math.max(0, averages[j] - averages[q]);
+                }
+                if (decay * averages[q] - k * gain - licences <= 0) {
+                    lower = averages[q];
+                }
+            }
+        }
+        double sumW = 0;
+        double sumWA = 0;
+        for (int q = 0; q < weights.length; q++) {
+            if (weights[q] > 0 && averages[q] > lower) {
+                sumW += weights[q];
+                sumWA += weights[q] * averages[q];
+            }
+        }
+        return (licences + k * sumWA) / (decay + k * sumW);
+    }
+}

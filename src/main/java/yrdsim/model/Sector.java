@@ -1,0 +1,78 @@
+package yrdsim.model;
+
+import java.io.Serializable;
+
+/**
+ * A sector's market: its demand curve, price and calibrated constants. Parameters such as the
+ * elasticities live in {@link Structure}.
+ */
+public final class Sector implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    final int index;
+    final String name;
+    final boolean iotf;
+
+    double price = 1;
+    /** P̄: the price at which demand equals Ȳ. */
+    double priceShifter = 1;
+    /** Ȳ at step 0, quarterly. */
+    double demandShifter0;
+    /** Ȳ this step. */
+    double demandShifter;
+    /** Fixed cost per firm per quarter before any carbon cost. */
+    double fixedCost;
+    /** Mean firm revenue at step 0, for the carbon cost of an average firm. */
+    double meanRevenue0;
+    /** R0: the R&amp;D scale of innovation. */
+    double rdScale;
+    /** H0: half-saturation talent of absorption. */
+    double halfTalent;
+    /** Traditional entry rate e_s. */
+    double entryRate;
+    /** IotF: normalisation K̄ of the knowledge index. */
+    double knowledgeNorm = 1;
+
+    // This step
+    double output;
+    double revenue;
+    double lnAMean;
+    double lnASd;
+
+    Sector(int index, String name, boolean iotf) {
+        this.index = index;
+        this.name = name;
+        this.iotf = iotf;
+    }
+
+    /** Sector name. */
+    public String getName() {
+        return name;
+    }
+
+    /** Whether this is an Industry of the Future. */
+    public boolean isIotf() {
+        return iotf;
+    }
+
+    /** Price this step (1 at step 0). */
+    public double getPrice() {
+        return price;
+    }
+
+    /** Revenue this step, bn yuan per quarter. */
+    public double getRevenue() {
+        return revenue;
+    }
+
+    /** Fixed cost per firm per quarter. */
+    public double getFixedCost() {
+        return fixedCost;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,590 @@
+package yrdsim.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+import sim.util.distribution.Poisson;
+import yrdsim.model.fast.FastEngine;
+import yrdsim.model.reference.ReferenceEngine;
+import yrdsim.scenario.LoadedScenario;
+import yrdsim.scenario.Parameters;
+import yrdsim.scenario.Period;
+import yrdsim.scenario.Scenario;
+import yrdsim.scenario.ScenarioException;
+import yrdsim.scenario.TimelinePlayer;
+
+/**
+ * The Yangtze River Delta model: province agents and enterprise agents trading labour, capital
+ * and technology across barriers (MODEL.md). It runs headless and knows nothing of a GUI.
+ *
+ * <p>One schedule step is one quarter, in seven orderings: the model's own work at even
+ * orderings, and the firm phases (plan, produce, settle) at odd ones, run by the chosen
+ * {@link EnterpriseEngine}.
+ */
+public class YrdModel extends SimState {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Ordering of the model's begin-of-step work: policy, aggregates, plan context. */
+    public static final int ORDER_BEGIN = 0;
+    /** Ordering of the firms' plan phase. */
+    public static final int ORDER_PLAN = 1;
+    /** Ordering of factor-market clearing. */
+    public static final int ORDER_MARKETS = 2;
+    /** Ordering of the firms' production phase. */
+    public static final int ORDER_PRODUCE = 3;
+    /** Ordering of goods-market clearing. */
+    public static final int ORDER_DEMAND = 4;
+    /** Ordering of the firms' settle phase. */
+    public static final int ORDER_SETTLE = 5;
+    /** Ordering of province dynamics, entry, exit and observers. */
+    public static final int ORDER_END = 6;
+
+    /** Which firm phase the schedule is in. */
+    public enum Phase {
+        /** Between phases. */
+        IDLE,
+        /** Firms plan. */
+        PLAN,
+        /** Firms produce. */
+        PRODUCE,
+        /** Firms settle. */
+        SETTLE
+    }
+
+    private final LoadedScenario loaded;
+    private final EnterpriseEngine.Kind engineKind;
+    private final int threads;
+
+    Scenario scenario;
+    Parameters params;
+    Structure st;
+    Levers levers;
+    TimelinePlayer timeline;
+    Province[] provinces;
+    Sector[] sectors;
+    StepContext ctx;
+    CellSums totals;
+    EnterpriseEngine engine;
+    private Phase phase = Phase.IDLE;
+    /** The step being run, or the next step to run between steps. */
+    int step;
+    long nextId;
+    double iotfEntryRate;
+    /** Relocation destination constants ξ by cell (−∞: no relocation into it). */
+    double[] relocationConstant;
+    /** Weight of each cell's sector in its region's public research (IotF sectors), by cell. */
+    double[] researchWeight;
+    /** Entrants by cell this step. */
+    double[] entries;
+    /** Cross-region flows this step, [origin·P + destination]. */
+    double[] flowWorkers;
+    double[] flowTalent;
+    double[] flowCapital;
+    double[] flowTech;
+    private Poisson poisson;
+    private transient List<StepObserver> observers = new ArrayList<>();
+
+    /**
+     * A model of {@code loaded} with its own seed.
+     *
+     * @param engine  which enterprise engine to run
+     * @param threads threads of the fast engine (results do not depend on it)
+     */
+    public YrdModel(LoadedScenario loaded, long seed, EnterpriseEngine.Kind engine, int threads) {
+        super(seed);
+        this.loaded = loaded;
+        this.scenario = loaded.scenario();
+        this.engineKind = engine;
+        this.threads = threads;
+    }
+
+    /** Adds an observer called after every step. */
+    public void addObserver(StepObserver observer) {
+        observers.add(observer);
+    }
+
+    /** Removes an observer. */
+    public void removeObserver(StepObserver observer) {
+        observers.remove(observer);
+    }
+
+    @Override
+    public void start() {
+        super.start();
+        random.setSeed(seed());
+        if (engine != null) {
+            engine.close();
+        }
+        scenario = loaded.scenario();
+        params = scenario.parameters();
+        st = new Structure(scenario);
+        provinces = new Province[st.regions];
+        for (int p = 0; p < st.regions; p++) {
+            var r = scenario.regions().get(p);
+            provinces[p] = new Province(p, r.name(), r.center().get(0), r.center().get(1), st.regions);
+        }
+        sectors = new Sector[st.sectors];
+        for (int s = 0; s < st.sectors; s++) {
+            sectors[s] = new Sector(s, st.sectorNames[s], st.iotf[s]);
+        }
+        ctx = new StepContext(st);
+        totals = new CellSums(st);
+        entries = new double[st.cells];
+        relocationConstant = new double[st.cells];
+        researchWeight = new double[st.cells];
+        int pp = st.regions * st.regions;
+        flowWorkers = new double[pp];
+        flowTalent = new double[pp];
+        flowCapital = new double[pp];
+        flowTech = new double[pp];
+        engine = engineKind == EnterpriseEngine.Kind.FAST
+                ? new FastEngine(Calibrator.firmCount(scenario), threads)
+                : new ReferenceEngine();
+        step = 0;
+        poisson = new Poisson(1.0, random);
+        Calibrator.calibrate(this);
+        levers = Levers.of(scenario, st);
+        timeline = new TimelinePlayer(loaded);
+
+        schedule.scheduleRepeating(0, ORDER_BEGIN, (Steppable) state -> begin(), 1);
+        schedule.scheduleRepeating(0, ORDER_MARKETS, (Steppable) state -> clearFactorMarkets(), 1);
+        schedule.scheduleRepeating(0, ORDER_DEMAND, (Steppable) state -> clearGoodsMarkets(), 1);
+        schedule.scheduleRepeating(0, ORDER_END, (Steppable) state -> end(), 1);
+        engine.schedule(this);
+        for (StepObserver o : observers) {
+            o.started(this);
+        }
+    }
+
+    @Override
+    public void finish() {
+        super.finish();
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Override
+    public void awakeFromCheckpoint() {
+        super.awakeFromCheckpoint();
+        observers = new ArrayList<>();
+        engine.awake(this);
+    }
+
+    // ---------------------------------------------------------------- step 1-3: begin
+
+    private void begin() {
+        try {
+            Scenario changed = timeline.advance(step);
+            if (changed != null) {
+                scenario = changed;
+                params = changed.parameters();
+                levers = Levers.of(changed, st);
+            }
+        } catch (ScenarioException e) {
+            throw new ModelException("step " + step + " (" + period(step) + "): a timeline change is invalid: "
+                    + e.getMessage());
+        }
+        int regions = st.regions;
+        ctx.seed = seed();
+        ctx.step = step;
+        ctx.lambda = params.planSmoothing();
+        ctx.kappa = params.innovationKappa();
+        ctx.innovationMean = params.innovationMean();
+        ctx.innovationSd = params.innovationSd();
+        ctx.gibratSigma = params.gibratSigma();
+        ctx.techDecay = params.techDecay();
+        ctx.exitHazard = params.exitHazard();
+        ctx.exitLossQuarters = params.exitLossQuarters();
+        ctx.relocationRate = params.relocationRate();
+        ctx.flagshipRate = levers.flagshipRate;
+        ctx.littleGiantRate = levers.littleGiantRate;
+
+        for (Sector sector : sectors) {
+            int s = sector.index;
+            sector.demandShifter = sector.demandShifter0 * Math.pow(1 + st.demandGrowth[s], step / 4.0);
+            ctx.lnPlanPrice[s] = Math.log(sector.price);
+            ctx.fixedCost[s] = sector.fixedCost
+                    + levers.carbonPrice * st.emissionIntensity[s] * sector.meanRevenue0 * 1e-6;
+            ctx.rdScale[s] = sector.rdScale;
+            ctx.halfTalent[s] = sector.halfTalent;
+            ctx.littleGiantCeiling[s] = levers.littleGiantSector[s] ? levers.littleGiantCeiling : 0;
+        }
+        flagshipThresholds();
+        for (int c = 0; c < st.cells; c++) {
+            int p = st.regionOf(c);
+            int s = st.sectorOf(c);
+            Province province = provinces[p];
+            ctx.cellTerm[c] = FirmRules.cellTerm(st.phiMar[s], totals.workers[c] + totals.talent[c],
+                    params.agglomerationScale(), st.phiJacobs[s], province.diversity, levers.lnZone[p]);
+            ctx.planPriceTerm[c] = FirmRules.priceTerm(st.alpha[s], st.beta[s], st.eta[s],
+                    province.rent, province.wage, province.talentWage);
+            ctx.cellSubsidy[c] = levers.cellSubsidy[c];
+            ctx.allianceRdRate[c] = levers.allianceRdRate[c];
+            ctx.averageTech[c] = totals.firms[c] > 0 ? totals.knowledge[c] / totals.firms[c] : 0;
+        }
+        for (int q = 0; q < regions; q++) {
+            for (int p = 0; p < regions; p++) {
+                ctx.spillWeight[q * regions + p] = (1 - levers.technology[q][p]) * st.distanceDecay[q][p];
+            }
+            ctx.spilloverScale[q] = levers.spilloverScale[q];
+        }
+        placeCapitalAndLicences();
+        totals.clearPlan();
+        phase = Phase.PLAN;
+    }
+
+    /** Flagship thresholds: the revenue of the firm at the top-k% boundary of each supported sector. */
+    private void flagshipThresholds() {
+        java.util.Arrays.fill(ctx.flagshipThreshold, Double.POSITIVE_INFINITY);
+        for (int s = 0; s < st.sectors; s++) {
+            if (levers.flagshipSector[s]) {
+                ctx.flagshipThreshold[s] = revenueQuantileFromTop(s, levers.flagshipTopShare);
+            }
+        }
+    }
+
+    private double[] scratch = new double[0];
+
+    private double revenueQuantileFromTop(int s, double topShare) {
+        int[] n = {0};
+        if (scratch.length < engine.size()) {
+            scratch = new double[engine.size()];
+        }
+        double[] values = scratch;
+        engine.forEach(f -> {
+            if (f.sector() == s) {
+                values[n[0]++] = f.revenue();
+            }
+        });
+        if (n[0] == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        java.util.Arrays.sort(values, 0, n[0]);
+        int top = Math.max(1, (int) Math.ceil(topShare * n[0]));
+        return values[n[0] - top];
+    }
+
+    /**
+     * Province decisions on last step's prices: re-place a fraction μ_K of each owner's capital
+     * by logit on net returns (MODEL.md 2b), and offer ℓ·G_p of licences across markets in the
+     * same way.
+     */
+    private void placeCapitalAndLicences() {
+        int regions = st.regions;
+        double[] rents = new double[regions];
+        double[] techPrices = new double[regions];
+        for (int p = 0; p < regions; p++) {
+            rents[p] = provinces[p].rent;
+            techPrices[p] = provinces[p].techPrice;
+        }
+        double[][] shares = new double[regions][regions];
+        Logit.placementShares(rents, levers.capital, params.capitalLogit(), shares);
+        double mobility = params.capitalMobility();
+        java.util.Arrays.fill(flowCapital, 0);
+        for (Province owner : provinces) {
+            int p = owner.index;
+            for (int q = 0; q < regions; q++) {
+                double moved = mobility * owner.capitalOwned * shares[p][q];
+                owner.placed[q] = (1 - mobility) * owner.placed[q] + moved;
+                if (q != p) {
+                    flowCapital[p * regions + q] = moved;
+                }
+            }
+        }
+        // Licence offers move like capital: a fraction of each owner's placement per quarter.
+        // Re-placing all of it on last step's price is a cobweb that diverges (MODEL.md 2b).
+        Logit.placementShares(techPrices, levers.technology, params.techLogit(), shares);
+        double techMobility = params.techMobility();
+        java.util.Arrays.fill(flowTech, 0);
+        for (Province market : provinces) {
+            market.capitalSupply = 0;
+            market.techSupply = 0;
+        }
+        for (Province owner : provinces) {
+            int p = owner.index;
+            double offered = params.techOfferRate() * owner.publicResearch * FirmRules.TECH_UNITS_PER_BN;
+            for (int q = 0; q < regions; q++) {
+                owner.licenceShares[q] = (1 - techMobility) * owner.licenceShares[q] + techMobility * shares[p][q];
+                provinces[q].capitalSupply += owner.placed[q];
+                double licensed = offered * owner.licenceShares[q];
+                provinces[q].techSupply += licensed;
+                if (q != p) {
+                    flowTech[p * regions + q] = licensed;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- step 4: factor markets
+
+    private void clearFactorMarkets() {
+        phase = Phase.IDLE;
+        int regions = st.regions;
+        double[] capitalBids = new double[regions];
+        double[] workerBids = new double[regions];
+        double[] talentBids = new double[regions];
+        double[] techBids = new double[regions];
+        for (int c = 0; c < st.cells; c++) {
+            int p = st.regionOf(c);
+            int s = st.sectorOf(c);
+            capitalBids[p] += st.alpha[s] * totals.plan[c];
+            workerBids[p] += st.beta[s] * totals.plan[c];
+            talentBids[p] += st.eta[s] * totals.plan[c];
+            techBids[p] += st.tau[s] * totals.plan[c];
+        }
+        for (Province province : provinces) {
+            int p = province.index;
+            province.rent = FirmRules.tradingPostPrice(capitalBids[p], province.capitalSupply);
+            province.wage = FirmRules.tradingPostPrice(workerBids[p], province.workers);
+            province.talentWage = FirmRules.tradingPostPrice(talentBids[p], province.talent);
+            province.techPrice = FirmRules.tradingPostPrice(techBids[p], province.techSupply);
+            Guards.finiteNonNegative(this, p, -1, "interest_rate", province.rent);
+            Guards.finiteNonNegative(this, p, -1, "wage", province.wage);
+            Guards.finiteNonNegative(this, p, -1, "talent_wage", province.talentWage);
+            Guards.finiteNonNegative(this, p, -1, "tech_price", province.techPrice);
+            ctx.rent[p] = province.rent;
+            ctx.wage[p] = province.wage;
+            ctx.talentWage[p] = province.talentWage;
+            ctx.techPrice[p] = province.techPrice;
+        }
+        for (int c = 0; c < st.cells; c++) {
+            int p = st.regionOf(c);
+            int s = st.sectorOf(c);
+            ctx.producePriceTerm[c] = FirmRules.priceTerm(st.alpha[s], st.beta[s], st.eta[s],
+                    ctx.rent[p], ctx.wage[p], ctx.talentWage[p]);
+        }
+        totals.clearOutput();
+        phase = Phase.PRODUCE;
+    }
+
+    // ---------------------------------------------------------------- step 5: goods markets
+
+    private void clearGoodsMarkets() {
+        phase = Phase.IDLE;
+        for (Sector sector : sectors) {
+            int s = sector.index;
+            double output = 0;
+            for (int p = 0; p < st.regions; p++) {
+                output += totals.output[st.cell(p, s)];
+            }
+            sector.output = output;
+            sector.price = FirmRules.sectorPrice(sector.priceShifter, output, sector.demandShifter, st.epsilon[s]);
+            Guards.finitePositive(this, -1, s, "price", sector.price);
+            ctx.price[s] = sector.price;
+        }
+        relocationChoices();
+        totals.clearSettle();
+        phase = Phase.SETTLE;
+    }
+
+    /**
+     * Relocation probabilities of a firm in each cell, by logit over expected ln R* in every
+     * region at this step's prices, net of the capital barrier and the relocation cost.
+     */
+    private void relocationChoices() {
+        int regions = st.regions;
+        double[] u = new double[regions];
+        double[] pi = new double[regions];
+        for (int s = 0; s < st.sectors; s++) {
+            double[] value = new double[regions];
+            for (int q = 0; q < regions; q++) {
+                int c = st.cell(q, s);
+                value[q] = (Math.log(sectors[s].price) + Math.log1p(ctx.cellSubsidy[c]) + ctx.cellTerm[c]
+                        + ctx.producePriceTerm[c]) / (1 - st.nu[s]);
+            }
+            for (int p = 0; p < regions; p++) {
+                int c = st.cell(p, s);
+                for (int q = 0; q < regions; q++) {
+                    u[q] = Logit.utility(params.relocationLogit(),
+                            value[q] + Logit.lnOpen(levers.capital[p][q]) - (q == p ? 0 : params.relocationCost()),
+                            relocationConstant[st.cell(q, s)]);
+                }
+                Logit.probabilities(u, p, pi);
+                double cumulative = 0;
+                for (int q = 0; q < regions; q++) {
+                    cumulative += pi[q];
+                    ctx.relocationCumulative[c * regions + q] = cumulative;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- steps 7-9: end
+
+    private void end() {
+        phase = Phase.IDLE;
+        Guards.checkCells(this);
+        summarise();
+        ProvinceDynamics.accumulate(this);
+        ProvinceDynamics.migrate(this);
+        engine.removeExited();
+        Demography.enter(this);
+        for (Province province : provinces) {
+            Guards.province(this, province);
+        }
+        for (StepObserver o : observers) {
+            o.stepped(this);
+        }
+        step++;
+    }
+
+    /** Region and sector totals of this step, and the Jacobs diversity for the next. */
+    private void summarise() {
+        for (Sector sector : sectors) {
+            sector.revenue = 0;
+        }
+        for (Province province : provinces) {
+            int p = province.index;
+            double revenue = 0;
+            double iotf = 0;
+            double subsidies = 0;
+            for (int s = 0; s < st.sectors; s++) {
+                int c = st.cell(p, s);
+                revenue += totals.revenue[c];
+                subsidies += totals.subsidy[c];
+                sectors[s].revenue += totals.revenue[c];
+                if (st.iotf[s]) {
+                    iotf += totals.revenue[c];
+                }
+            }
+            double squares = 0;
+            for (int s = 0; s < st.sectors && revenue > 0; s++) {
+                double share = totals.revenue[st.cell(p, s)] / revenue;
+                squares += share * share;
+            }
+            province.revenue = revenue;
+            province.iotfRevenue = iotf;
+            province.subsidies = subsidies;
+            province.diversity = revenue > 0 ? 1 - squares : 0;
+        }
+        for (Sector sector : sectors) {
+            int s = sector.index;
+            double n = 0;
+            for (int p = 0; p < st.regions; p++) {
+                n += totals.firms[st.cell(p, s)];
+            }
+            sector.lnAMean = n > 0 ? totals.lnA[s] / n : Double.NaN;
+            sector.lnASd = n > 1 ? Math.sqrt(Math.max(0, totals.lnA2[s] / n - sector.lnAMean * sector.lnAMean)) : 0;
+        }
+        int regions = st.regions;
+        for (int i = 0; i < regions * regions; i++) {
+            flowTech[i] += totals.spillover[i];
+        }
+    }
+
+    // ---------------------------------------------------------------- read-only access
+
+    /** The firm phase the schedule is in (read by reference-engine enterprises). */
+    public Phase phase() {
+        return phase;
+    }
+
+    /** The context firm phases read. */
+    public StepContext context() {
+        return ctx;
+    }
+
+    /** This step's firm sums (written by the engines during firm phases). */
+    public CellSums totals() {
+        return totals;
+    }
+
+    /** The run's fixed structure. */
+    public Structure structure() {
+        return st;
+    }
+
+    /** The scenario in force now (after any timeline changes). */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The scenario as loaded, with its tree. */
+    public LoadedScenario loaded() {
+        return loaded;
+    }
+
+    /** The levers in force now. */
+    public Levers levers() {
+        return levers;
+    }
+
+    /** The timeline player; live changes are scheduled through it. */
+    public TimelinePlayer timeline() {
+        return timeline;
+    }
+
+    /** Province agents. */
+    public Province[] provinces() {
+        return provinces;
+    }
+
+    /** Sectors. */
+    public Sector[] sectors() {
+        return sectors;
+    }
+
+    /** The enterprise engine (for read-only visits of firms). */
+    public EnterpriseEngine engine() {
+        return engine;
+    }
+
+    /** The step being run, or the number of steps completed between steps. */
+    public int step() {
+        return step;
+    }
+
+    /** Period of step {@code k}. */
+    public Period period(int k) {
+        return scenario.startPeriod().plus(k);
+    }
+
+    /** Entrants by cell in the last completed step. */
+    public double[] entries() {
+        return entries;
+    }
+
+    /** Cross-region flows of {@code factor} in the last completed step, [origin·P + destination]. */
+    public double[] flows(Factor factor) {
+        return switch (factor) {
+            case WORKERS -> flowWorkers;
+            case TALENT -> flowTalent;
+            case CAPITAL -> flowCapital;
+            case TECHNOLOGY -> flowTech;
+            case FIRMS -> totals.relocations;
+        };
+    }
+
+    /** Number of living enterprises. */
+    public int firmCount() {
+        return engine.size();
+    }
+
+    /** The engine kind. */
+    public EnterpriseEngine.Kind engineKind() {
+        return engineKind;
+    }
+
+    /** Threads of the fast engine. */
+    public int threads() {
+        return threads;
+    }
+
+    /** The IotF entry rate calibrated at step 0. */
+    public double iotfEntryRate() {
+        return iotfEntryRate;
+    }
+
+    /** Relocation constants ξ by cell, calibrated at step 0. */
+    public double[] relocationConstants() {
+        return relocationConstant.clone();
+    }
+
+    /** Draws a Poisson count with mean {@code mean} from {@code state.random}; 0 for a mean of 0. */
+    int poisson(double mean) {
+        return mean > 0 ? poisson.nextInt(mean) : 0;
+    }
+}
