@@ -105,7 +105,7 @@ final class Calibrator {
         Sector[] sectors = m.sectors;
         CellSums t = m.totals;
 
-        // 1. Firm revenues: Pareto draws scaled to each cell's target, X = R.
+        // 1. Firm revenues: double Pareto-lognormal draws scaled to each cell's target, X = R.
         int[][] counts = cellCounts(sc);
         int n = 0;
         for (int[] row : counts) {
@@ -119,7 +119,7 @@ final class Calibrator {
         double[] cellRevenue = new double[cells];
         int[] cellFirms = new int[cells];
         int i = 0;
-        double exponent = sc.enterprises().sizeExponent();
+        var sizes = sc.enterprises();
         for (int p = 0; p < regions; p++) {
             for (int s = 0; s < st.sectors; s++) {
                 SectorSpec spec = sc.sectors().get(s);
@@ -130,9 +130,12 @@ final class Calibrator {
                 double target = spec.revenue() / 4 * spec.provinceShares().getOrDefault(st.regionNames[p], 0.0);
                 double sum = 0;
                 for (int j = 0; j < count; j++) {
-                    double draw = Math.pow(Rng.uniformOpen(Rng.key(m.seed(), INIT_STREAM, i + j), 0), -1 / exponent);
-                    revenue[i + j] = draw;
-                    sum += draw;
+                    long key = Rng.key(m.seed(), INIT_STREAM, i + j);
+                    double lnSize = sizes.sizeSigma() * Rng.normal(key, 0)
+                            - Math.log(Rng.uniformOpen(key, 2)) / sizes.sizeExponent()
+                            + Math.log(Rng.uniformOpen(key, 3)) / sizes.sizeLowerExponent();
+                    revenue[i + j] = Math.exp(lnSize);
+                    sum += revenue[i + j];
                 }
                 int c = st.cell(p, s);
                 for (int j = 0; j < count; j++) {

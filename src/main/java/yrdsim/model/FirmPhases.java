@@ -70,7 +70,7 @@ public final class FirmPhases {
         boolean innovates = Rng.uniform(key, DRAW_INNOVATE)
                 < FirmRules.innovationProbability(rd, x.kappa, x.rdScale[s]);
         if (innovates) {
-            lnA += Math.abs(x.innovationMean + x.innovationSd * radius * Math.sin(angle));
+            lnA += FirmRules.innovationStep(st.nu[s], x.innovationMean, x.innovationSd, radius * Math.sin(angle));
         }
         lnA += FirmRules.gibratShock(st.nu[s], x.gibratSigma, radius * Math.cos(angle));
 

@@ -91,6 +91,14 @@ public final class FirmRules {
         return rdScale > 0 ? -Math.expm1(-kappa * rd / rdScale) : 0;
     }
 
+    /**
+     * The TFP gain of a successful innovation, (1−ν)·|μ + σ z|: like the Gibrat shock it is
+     * drawn on the revenue scale, so μ is the rise in optimal revenue whatever the sector's ν.
+     */
+    public static double innovationStep(double nu, double mean, double sd, double z) {
+        return (1 - nu) * Math.abs(mean + sd * z);
+    }
+
     /** The Gibrat shock to ln A: (1−ν)·(−σ²/2 + σ z), so revenue-scale shocks have mean one. */
     public static double gibratShock(double nu, double sigma, double z) {
         return (1 - nu) * (-0.5 * sigma * sigma + sigma * z);

@@ -100,6 +100,11 @@ public final class Province implements Serializable {
         return capitalSupply;
     }
 
+    /** Capital owned here and placed in region {@code q}'s market, bn yuan. */
+    public double getPlaced(int q) {
+        return placed[q];
+    }
+
     /** Public research stock, bn yuan. */
     public double getPublicResearch() {
         return publicResearch;
@@ -189,6 +194,16 @@ public final class Province implements Serializable {
     /** Calibrated amenity of talent. */
     public double getAmenityTalent() {
         return amenityTalent;
+    }
+
+    /** Saving rate calibrated so capital is stationary at step 0. */
+    public double getSavingRate() {
+        return savingRate;
+    }
+
+    /** Public R&amp;D share of output calibrated so public research is stationary at step 0. */
+    public double getPublicRdRate() {
+        return publicRdRate;
     }
 
     @Override

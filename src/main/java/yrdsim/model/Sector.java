@@ -46,6 +46,11 @@ public final class Sector implements Serializable {
         this.iotf = iotf;
     }
 
+    /** Sector index. */
+    public int getIndex() {
+        return index;
+    }
+
     /** Sector name. */
     public String getName() {
         return name;
@@ -69,6 +74,26 @@ public final class Sector implements Serializable {
     /** Fixed cost per firm per quarter. */
     public double getFixedCost() {
         return fixedCost;
+    }
+
+    /** Traditional entry rate e_s calibrated at step 0. */
+    public double getEntryRate() {
+        return entryRate;
+    }
+
+    /** R0: the R&amp;D scale of innovation. */
+    public double getRdScale() {
+        return rdScale;
+    }
+
+    /** H0: the talent at which absorption is half of ψ. */
+    public double getHalfTalent() {
+        return halfTalent;
+    }
+
+    /** Ȳ at step 0: quarterly output demanded at price 1. */
+    public double getDemandShifter0() {
+        return demandShifter0;
     }
 
     @Override

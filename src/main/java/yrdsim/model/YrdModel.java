@@ -423,6 +423,10 @@ public class YrdModel extends SimState {
         engine.removeExited();
         Demography.enter(this);
         for (Province province : provinces) {
+            province.firms = 0;
+            for (int s = 0; s < st.sectors; s++) {
+                province.firms += totals.firms[st.cell(province.index, s)];
+            }
             Guards.province(this, province);
         }
         for (StepObserver o : observers) {

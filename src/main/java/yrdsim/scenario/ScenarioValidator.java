@@ -169,6 +169,10 @@ final class ScenarioValidator {
             add("enterprises.size_exponent", "must be in (1, 10] so that mean firm size is finite, got "
                     + fmt(s.enterprises().sizeExponent()));
         }
+        range("enterprises.size_sigma", s.enterprises().sizeSigma(), 0, 5);
+        if (!(s.enterprises().sizeLowerExponent() > 0) || s.enterprises().sizeLowerExponent() > 100) {
+            add("enterprises.size_lower_exponent", "must be in (0, 100], got " + fmt(s.enterprises().sizeLowerExponent()));
+        }
     }
 
     private void barriers() {

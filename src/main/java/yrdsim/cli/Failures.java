@@ -1,0 +1,51 @@
+package yrdsim.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import yrdsim.run.RefusedException;
+import yrdsim.run.RunFailure;
+import yrdsim.scenario.Problem;
+import yrdsim.scenario.ScenarioException;
+
+/**
+ * Turns failures into exit codes and one line per problem on stderr. A stack trace is printed
+ * only with {@code --debug}, or for a bug (an exception that is not bad input or a failed run).
+ */
+final class Failures implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        boolean debug = parsed.hasMatchedOption("--debug")
+                || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+        int code;
+        if (e instanceof ScenarioException s) {
+            for (Problem p : s.problems()) {
+                err.println(p);
+            }
+            code = Main.BAD_INPUT;
+        } else if (e instanceof RefusedException || e instanceof CommandLine.ParameterException) {
+            err.println("yrdsim: " + e.getMessage());
+            code = Main.BAD_INPUT;
+        } else if (e instanceof RunFailure) {
+            err.println("yrdsim: run failed: " + e.getMessage());
+            code = Main.FAILED;
+        } else {
+            err.println("yrdsim: internal error: " + e + " (please report it; --debug shows the stack trace)");
+            code = Main.FAILED;
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        cli.getErr().println("yrdsim: " + e.getMessage());
+        cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return Main.BAD_INPUT;
+    }
+}

@@ -1,0 +1,80 @@
+package yrdsim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import yrdsim.model.EnterpriseEngine;
+import yrdsim.run.RunOptions;
+import yrdsim.run.RunResult;
+import yrdsim.run.Runner;
+
+/** {@code yrdsim run}: one scenario into a complete run directory. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run a scenario and write a run directory (manifest, CSV tables, summary).")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SCENARIO.yaml", description = "Scenario file.")
+    Path scenario;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
+    Long seed;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Quarters to simulate (default: the scenario's time.steps).")
+    Integer steps;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads of the fast engine; results do not depend on it (default: ${DEFAULT-VALUE}).")
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/NAME/seed-SEED).")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "key.path=value", description = "Override a scenario value, e.g. barriers.labor.scale=0.5 (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--engine", paramLabel = "fast|reference", description = "Enterprise engine (default: ${DEFAULT-VALUE}).")
+    EngineName engine = EngineName.fast;
+
+    @Option(names = "--firms-every", paramLabel = "K", description = "Also write a firm snapshot every K steps (default: last step only).")
+    int firmsEvery;
+
+    @Option(names = "--checkpoint-every", paramLabel = "K", description = "Write a checkpoint every K steps, for 'yrdsim resume'.")
+    int checkpointEvery;
+
+    @Option(names = "--force", description = "Replace a complete run in the output directory.")
+    boolean force;
+
+    @Option(names = "--quiet", description = "Print only warnings, errors and the output directory.")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Print stack traces of failures.")
+    boolean debug;
+
+    /** Engine names as typed on the command line. */
+    enum EngineName {
+        fast, reference;
+
+        EnterpriseEngine.Kind kind() {
+            return this == fast ? EnterpriseEngine.Kind.FAST : EnterpriseEngine.Kind.REFERENCE;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Main.quiet(quiet);
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--threads must be at least 1");
+        }
+        RunOptions options = new RunOptions(scenario, overrides, seed, steps, threads, engine.kind(), out, force,
+                firmsEvery, checkpointEvery, true);
+        RunResult result;
+        try (ProgressDisplay progress = ProgressDisplay.open("run", quiet)) {
+            result = Runner.run(options, progress);
+        }
+        System.out.println(result.directory());
+        return Main.OK;
+    }
+}

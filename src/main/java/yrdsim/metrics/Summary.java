@@ -1,0 +1,138 @@
+package yrdsim.metrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import yrdsim.model.CellSums;
+import yrdsim.model.Factor;
+import yrdsim.model.Province;
+import yrdsim.model.Structure;
+import yrdsim.model.YrdModel;
+
+/** The headline figures of a run, for {@code summary.json}. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static Map<String, Object> of(YrdModel m, Recorder r) {
+        Structure st = m.structure();
+        CellSums t = m.totals();
+        int last = m.step() - 1;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("scenario", m.scenario().name());
+        out.put("seed", m.seed());
+        out.put("steps", m.step());
+        out.put("first_period", m.period(0).toString());
+        out.put("last_period", m.period(last).toString());
+
+        double[] regionRevenue = new double[st.regions];
+        double[] sectorRevenue = new double[st.sectors];
+        double total = 0;
+        double iotf = 0;
+        for (int c = 0; c < st.cells; c++) {
+            regionRevenue[st.regionOf(c)] += t.revenue[c];
+            sectorRevenue[st.sectorOf(c)] += t.revenue[c];
+            total += t.revenue[c];
+            if (st.iotf[st.sectorOf(c)]) {
+                iotf += t.revenue[c];
+            }
+        }
+        Map<String, Object> share = new LinkedHashMap<>();
+        share.put("YRD", total > 0 ? iotf / total : 0.0);
+        for (Province p : m.provinces()) {
+            share.put(p.getName(), p.getIotfRevenueShare());
+        }
+        out.put("iotf_revenue_share", share);
+        out.put("revenue_annual_bn", ordered("start", 4 * r.startRevenue(), "end", 4 * total));
+
+        double[] firmSquares = new double[st.sectors];
+        double[] employment = new double[m.firmCount()];
+        int[] index = {0};
+        Province[] pv = m.provinces();
+        m.engine().forEach(f -> {
+            firmSquares[f.sector()] += f.revenue() * f.revenue();
+            int s = f.sector();
+            Province p = pv[f.province()];
+            employment[index[0]++] = yrdsim.model.FirmRules.quantity(st.beta[s] * f.plan(), p.getWage())
+                    + yrdsim.model.FirmRules.quantity(st.eta[s] * f.plan(), p.getTalentWage());
+        });
+
+        List<Double> thresholds = m.scenario().parameters().revenueThresholds();
+        Map<String, Object> sectors = new LinkedHashMap<>();
+        for (int s = 0; s < st.sectors; s++) {
+            if (!st.iotf[s]) {
+                continue;
+            }
+            double[] byRegion = new double[st.regions];
+            for (int p = 0; p < st.regions; p++) {
+                byRegion[p] = t.revenue[st.cell(p, s)];
+            }
+            double firmHerfindahl = sectorRevenue[s] > 0 ? firmSquares[s] / (sectorRevenue[s] * sectorRevenue[s]) : 0;
+            Map<String, Object> sector = new LinkedHashMap<>();
+            sector.put("revenue_annual_bn", 4 * sectorRevenue[s]);
+            for (int k = 0; k < thresholds.size(); k++) {
+                int step = r.thresholdSteps()[s][k];
+                String event = Recorder.thresholdEvent(thresholds.get(k));
+                sector.put(event + "_step", step >= 0 ? step : null);
+                sector.put(event + "_period", step >= 0 ? m.period(step).toString() : null);
+            }
+            sector.put("hhi", Concentration.herfindahl(byRegion));
+            sector.put("ellison_glaeser_gamma", Concentration.ellisonGlaeser(byRegion, regionRevenue, firmHerfindahl));
+            sector.put("spatial_gini", Concentration.spatialGini(byRegion, regionRevenue));
+            List<String> clusters = new ArrayList<>();
+            for (int p = 0; p < st.regions; p++) {
+                if (r.detector().isActive(st.cell(p, s))) {
+                    clusters.add(st.regionNames[p]);
+                }
+            }
+            sector.put("clusters_at_end", clusters);
+            sectors.put(st.sectorNames[s], sector);
+        }
+        out.put("iotf_sectors", sectors);
+
+        int active = 0;
+        for (int c = 0; c < st.cells; c++) {
+            active += r.detector().isActive(c) ? 1 : 0;
+        }
+        Map<String, Object> clusters = new LinkedHashMap<>();
+        clusters.put("emerged", r.clustersEmerged());
+        clusters.put("iotf_emerged", r.iotfClustersEmerged());
+        clusters.put("active_at_end", active);
+        out.put("clusters", clusters);
+
+        double[] perWorker = new double[st.regions];
+        for (Province p : pv) {
+            perWorker[p.getIndex()] = p.getOutputPerWorker();
+        }
+        out.put("output_per_worker_cv", ordered("start", Concentration.coefficientOfVariation(r.startOutputPerWorker()),
+                "end", Concentration.coefficientOfVariation(perWorker)));
+        out.put("output_per_worker_theil", ordered("start", Concentration.theil(r.startOutputPerWorker()),
+                "end", Concentration.theil(perWorker)));
+
+        double[] cross = Recorder.crossProvinceShares(m);
+        double[] mean = r.meanCrossShares();
+        Map<String, Object> crossShares = new LinkedHashMap<>();
+        Factor[] factors = Factor.values();
+        for (int i = 0; i < cross.length; i++) {
+            crossShares.put(factors[i].label(), ordered("end", cross[i], "mean", mean[i]));
+        }
+        out.put("cross_province_share", crossShares);
+        out.put("firms", ordered("start", r.startFirms(), "end", m.firmCount()));
+        int k = Math.max(2, (int) Math.ceil(m.scenario().parameters().hillTailShare() * employment.length));
+        double hill = Concentration.hill(employment, k);
+        out.put("firm_employment_hill_exponent", Double.isNaN(hill) ? null : hill);
+        out.put("subsidies_total_bn", r.subsidiesTotal());
+        out.put("capital_barrier_cost_total_bn", r.barrierCostTotal());
+        return out;
+    }
+
+    /** A two-entry map that keeps its order (Map.of does not, which would change the file from run to run). */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+}

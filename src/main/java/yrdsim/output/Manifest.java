@@ -1,0 +1,101 @@
+package yrdsim.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A directory's {@code manifest.json}: provenance, settings, timing, every output file with
+ * its size and SHA-256, and a status that reads {@code complete} only once every file is
+ * written. It is rewritten atomically at each change of status.
+ */
+public final class Manifest {
+
+    /** File name of a manifest. */
+    public static final String FILE = "manifest.json";
+    /** Status while a run or sweep is in progress. */
+    public static final String RUNNING = "running";
+    /** Status after a failure. */
+    public static final String FAILED = "failed";
+    /** Status once every file is written. */
+    public static final String COMPLETE = "complete";
+
+    private final Path directory;
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    /** A manifest for {@code directory}, starting with provenance. */
+    public Manifest(Path directory) {
+        this.directory = directory;
+        fields.put("yrdsim_version", Provenance.version());
+        fields.put("git_commit", Provenance.gitCommit());
+        fields.put("mason_version", Provenance.masonVersion());
+        fields.put("java_version", Provenance.javaVersion());
+    }
+
+    /** Sets a field; insertion order is file order. */
+    public Manifest put(String key, Object value) {
+        fields.put(key, value);
+        return this;
+    }
+
+    /** A field's current value. */
+    public Object get(String key) {
+        return fields.get(key);
+    }
+
+    /** Writes the manifest with {@code status} and no file list. */
+    public void write(String status) throws IOException {
+        fields.remove("files");
+        fields.put("status", status);
+        AtomicFiles.write(directory.resolve(FILE), Json.write(fields));
+    }
+
+    /**
+     * Lists every regular file in the directory except the manifest (name, bytes, SHA-256, in
+     * name order), then writes the manifest as complete.
+     */
+    public void complete() throws IOException {
+        fields.remove("status");
+        fields.put("files", listFiles(directory));
+        fields.put("status", COMPLETE);
+        AtomicFiles.write(directory.resolve(FILE), Json.write(fields));
+    }
+
+    /** Name, size and SHA-256 of each file under {@code directory} but the manifest, by name. */
+    public static List<Map<String, Object>> listFiles(Path directory) throws IOException {
+        List<Map<String, Object>> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String name = directory.relativize(file).toString().replace('\\', '/');
+                if (name.equals(FILE) || name.endsWith(AtomicFiles.PARTIAL)) {
+                    continue;
+                }
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("name", name);
+                entry.put("bytes", Files.size(file));
+                entry.put("sha256", AtomicFiles.sha256(file));
+                files.add(entry);
+            }
+        }
+        return files;
+    }
+
+    /** Reads the manifest of {@code directory}, or null if there is none or it is unreadable. */
+    public static JsonNode read(Path directory) {
+        Path file = directory.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
