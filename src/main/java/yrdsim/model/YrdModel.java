@@ -282,38 +282,57 @@ public class YrdModel extends SimState {
         }
         double[][] shares = new double[regions][regions];
         Logit.placementShares(rents, levers.capital, params.capitalLogit(), shares);
-        double mobility = params.capitalMobility();
         java.util.Arrays.fill(flowCapital, 0);
         for (Province owner : provinces) {
-            int p = owner.index;
-            for (int q = 0; q < regions; q++) {
-                double moved = mobility * owner.capitalOwned * shares[p][q];
-                owner.placed[q] = (1 - mobility) * owner.placed[q] + moved;
-                if (q != p) {
-                    flowCapital[p * regions + q] = moved;
-                }
-            }
+            replace(owner.placed, owner.capitalOwned, shares[owner.index], levers.capital[owner.index],
+                    params.capitalMobility(), flowCapital, owner.index);
         }
-        // Licence offers move like capital: a fraction of each owner's placement per quarter.
-        // Re-placing all of it on last step's price is a cobweb that diverges (MODEL.md 2b).
+        // Licence offers move like capital: shares of each owner's offer adjust by a fraction per
+        // quarter. Re-placing all of it on last step's price is a cobweb that diverges (MODEL.md 2b).
         Logit.placementShares(techPrices, levers.technology, params.techLogit(), shares);
-        double techMobility = params.techMobility();
         java.util.Arrays.fill(flowTech, 0);
         for (Province market : provinces) {
             market.capitalSupply = 0;
             market.techSupply = 0;
         }
+        double[] unused = new double[regions * regions];
         for (Province owner : provinces) {
             int p = owner.index;
+            replace(owner.licenceShares, 1, shares[p], levers.technology[p], params.techMobility(), unused, p);
             double offered = params.techOfferRate() * owner.publicResearch * FirmRules.TECH_UNITS_PER_BN;
             for (int q = 0; q < regions; q++) {
-                owner.licenceShares[q] = (1 - techMobility) * owner.licenceShares[q] + techMobility * shares[p][q];
                 provinces[q].capitalSupply += owner.placed[q];
                 double licensed = offered * owner.licenceShares[q];
                 provinces[q].techSupply += licensed;
                 if (q != p) {
                     flowTech[p * regions + q] = licensed;
                 }
+            }
+        }
+    }
+
+    /**
+     * Partial re-placement of one owner's stock (or of shares summing to {@code total}): a
+     * fraction {@code mobility} moves to the logit {@code shares}, and anything on a route that
+     * is now closed (barrier 1) is withdrawn and re-placed at once. The total is conserved.
+     * Gross moves to other regions are added to {@code flows} at [owner·P + destination].
+     */
+    private static void replace(double[] placed, double total, double[] shares, double[] barrier, double mobility,
+                                double[] flows, int owner) {
+        int regions = placed.length;
+        double freed = 0;
+        for (int q = 0; q < regions; q++) {
+            if (barrier[q] >= 1) {
+                freed += placed[q];
+                placed[q] = 0;
+            }
+        }
+        double moving = mobility * (total - freed) + freed;
+        for (int q = 0; q < regions; q++) {
+            double moved = moving * shares[q];
+            placed[q] = (1 - mobility) * placed[q] + moved;
+            if (q != owner) {
+                flows[owner * regions + q] = moved;
             }
         }
     }

@@ -63,9 +63,17 @@ public record Policies(
 
     /**
      * Talent policy of one region: a top-up on its talent wage as seen by migrants, a cut in
-     * the talent barrier into it, and growth of its own talent supply per quarter.
+     * the talent barrier into it, and growth of its own talent supply per quarter. Parts left
+     * out are 0.
      */
-    public record TalentProgram(double wageTopUp, double barrierCut, double supplyGrowth) implements java.io.Serializable {
+    public record TalentProgram(Double wageTopUp, Double barrierCut, Double supplyGrowth)
+            implements java.io.Serializable {
+        /** Missing parts are 0. */
+        public TalentProgram {
+            wageTopUp = wageTopUp == null ? 0.0 : wageTopUp;
+            barrierCut = barrierCut == null ? 0.0 : barrierCut;
+            supplyGrowth = supplyGrowth == null ? 0.0 : supplyGrowth;
+        }
     }
 
     /**

@@ -207,6 +207,8 @@ public final class ScenarioTree implements java.io.Serializable {
                     JsonNode next = object.get(part);
                     if (next == null || next.isNull()) {
                         next = object.putObject(part);
+                        // A key created here is reported, if wrong, at the change that made it.
+                        locations.put(numeric.toString(), at);
                     }
                     node = next;
                 }

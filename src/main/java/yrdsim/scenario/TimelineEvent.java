@@ -9,13 +9,14 @@ import java.util.Map;
  *
  * @param at   a step number or a period such as {@code 2022Q3}
  * @param ramp number of steps over which numeric values move linearly to their targets
- *             (0 or 1: at once)
+ *             (missing, 0 or 1: at once)
  * @param set  dotted key path to new value
  */
-public record TimelineEvent(JsonNode at, int ramp, Map<String, JsonNode> set) implements java.io.Serializable {
+public record TimelineEvent(JsonNode at, Integer ramp, Map<String, JsonNode> set) implements java.io.Serializable {
 
-    /** The map keeps file order. */
+    /** The map keeps file order; a missing ramp is 0. */
     public TimelineEvent {
+        ramp = ramp == null ? 0 : ramp;
         set = set == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(set));
     }
 

@@ -124,6 +124,12 @@ final class YamlSource {
     private static JsonNode readValue(JsonParser p, String file, String path, Map<String, Location> locations)
             throws IOException, ScenarioException {
         JsonToken t = p.currentToken();
+        Object tag = p.getTypeId();
+        if (tag != null) {
+            // Tags would name types to construct; a scenario is plain data, so none is accepted.
+            throw new ScenarioException(new Problem(location(file, p.currentTokenLocation()), display(path),
+                    "YAML tags such as '!" + tag + "' are not allowed"));
+        }
         switch (t) {
             case START_OBJECT:
                 return readObject(p, file, path, locations);

@@ -1,0 +1,92 @@
+package yrdsim.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class FirmRulesTest {
+
+    @Test
+    void tradingPostClearsExactly() {
+        // Three bidders on one post: price = Σ bids / supply, and the quantities exhaust the supply.
+        double[] bids = {3.0, 1.5, 0.5};
+        double supply = 2.0;
+        double price = FirmRules.tradingPostPrice(3.0 + 1.5 + 0.5, supply);
+        assertEquals(2.5, price, 0);
+        double bought = 0;
+        for (double bid : bids) {
+            bought += FirmRules.quantity(bid, price);
+        }
+        assertEquals(supply, bought, 1e-15);
+        assertEquals(1.2, FirmRules.quantity(3.0, price), 1e-15);
+    }
+
+    @Test
+    void noSupplyMeansNoMarketRatherThanInfinity() {
+        assertEquals(0, FirmRules.tradingPostPrice(5, 0));
+        assertEquals(0, FirmRules.quantity(5, 0));
+        assertEquals(Double.NEGATIVE_INFINITY, FirmRules.priceTerm(0.3, 0.45, 0.1, 0.025, 0.05, 0));
+    }
+
+    @Test
+    void backedOutTfpMakesOptimalRevenueEqualTheTarget() {
+        double alpha = 0.3;
+        double beta = 0.45;
+        double eta = 0.1;
+        double nu = alpha + beta + eta;
+        double term = FirmRules.priceTerm(alpha, beta, eta, 0.025, 0.05, 0.3);
+        double lnTfp = FirmRules.backOutLnTfp(7.5, 0.2, term, nu);
+        double target = Math.exp(FirmRules.lnOptimalRevenue(0.2, 0, lnTfp, term, nu));
+        assertEquals(7.5, target, 1e-12);
+        // At X = R*, output times price equals planned spending: the plan is a fixed point.
+        double revenue = Math.exp(0.2) * Math.exp(FirmRules.lnOutput(lnTfp, term, nu, target));
+        assertEquals(target, revenue, 1e-12);
+    }
+
+    @Test
+    void steadyStateTechIsAFixedPointOfTheKnowledgeUpdate() {
+        double[] weights = {1.0, 0.6, 0.0, 0.3};
+        double[] averages = {12.0, 40.0, 99.0, 5.0};
+        for (double licences : new double[] {0.0, 0.2, 3.0, 50.0}) {
+            double c = 0.07;
+            double decay = 0.03;
+            double t = FirmRules.steadyStateTech(c, weights, averages, decay, licences);
+            double gain = 0;
+            for (int q = 0; q < weights.length; q++) {
+                gain += c * weights[q] * Math.max(0, averages[q] - t);
+            }
+            assertEquals(t, FirmRules.nextTech(t, gain, decay, licences), 1e-12 * Math.max(1, t),
+                    "licences " + licences);
+        }
+    }
+
+    @Test
+    void innovationProbabilityRisesWithRdAndIsZeroWithoutIt() {
+        assertEquals(0, FirmRules.innovationProbability(0, 0.5, 1), 0);
+        assertEquals(1 - Math.exp(-0.5), FirmRules.innovationProbability(1, 0.5, 1), 1e-15);
+        assertTrue(FirmRules.innovationProbability(2, 0.5, 1) > FirmRules.innovationProbability(1, 0.5, 1));
+    }
+
+    @Test
+    void shocksOnTheRevenueScaleHaveMeanOneInRevenue() {
+        // E[exp(shock/(1−ν))] = E[exp(N(−σ²/2, σ))] = 1, checked over the counter-based normals.
+        // Seed 42, 200,000 draws: the standard error of the mean is about 0.1/√200000 = 2.2e-4,
+        // so a tolerance of 1.5e-3 is about seven standard errors.
+        double nu = 0.85;
+        double sigma = 0.1;
+        double sum = 0;
+        int n = 200_000;
+        for (int i = 0; i < n; i++) {
+            double z = Rng.normal(Rng.key(42, 0, i), 0);
+            sum += Math.exp(FirmRules.gibratShock(nu, sigma, z) / (1 - nu));
+        }
+        assertEquals(1.0, sum / n, 1.5e-3);
+    }
+
+    @Test
+    void sectorPriceFollowsIsoelasticDemand() {
+        assertEquals(1.0, FirmRules.sectorPrice(1, 100, 100, 2), 1e-15);
+        assertEquals(Math.pow(2, -0.5), FirmRules.sectorPrice(1, 200, 100, 2), 1e-15);
+    }
+}

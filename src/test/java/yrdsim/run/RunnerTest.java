@@ -1,0 +1,121 @@
+package yrdsim.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import yrdsim.model.EnterpriseEngine;
+import yrdsim.output.AtomicFiles;
+import yrdsim.output.Manifest;
+
+class RunnerTest {
+
+    private static final Path TWO_REGIONS = Path.of("scenarios/two-regions.yaml");
+    private static final Path BASELINE = Path.of("scenarios/baseline.yaml");
+
+    @TempDir
+    Path tmp;
+
+    private static RunOptions options(Path scenario, List<String> sets, int steps, int threads,
+                                      EnterpriseEngine.Kind engine, Path out) {
+        return new RunOptions(scenario, sets, 99L, steps, threads, engine, out, false, 8, 0, true);
+    }
+
+    private RunResult run(RunOptions o) throws Exception {
+        return Runner.run(o, Progress.NONE);
+    }
+
+    @Test
+    void outputsAreByteIdenticalForOneAndTwoThreadsAndForRepeatedRuns() throws Exception {
+        List<String> sets = List.of("enterprises.scale=0.03");
+        Path one = run(options(BASELINE, sets, 16, 1, EnterpriseEngine.Kind.FAST, tmp.resolve("one"))).directory();
+        Path two = run(options(BASELINE, sets, 16, 2, EnterpriseEngine.Kind.FAST, tmp.resolve("two"))).directory();
+        Path again = run(options(BASELINE, sets, 16, 2, EnterpriseEngine.Kind.FAST, tmp.resolve("again"))).directory();
+        RunDirectories.assertIdentical(one, two);
+        RunDirectories.assertIdentical(two, again);
+    }
+
+    @Test
+    void fastAndReferenceEnginesAgreeOnTwoRegions() throws Exception {
+        Path fast = run(options(TWO_REGIONS, List.of(), 64, 2, EnterpriseEngine.Kind.FAST, tmp.resolve("f"))).directory();
+        Path ref = run(options(TWO_REGIONS, List.of(), 64, 1, EnterpriseEngine.Kind.REFERENCE, tmp.resolve("r")))
+                .directory();
+        RunDirectories.assertNumericallyEqual(fast, ref, 1e-9);
+    }
+
+    @Test
+    void fastAndReferenceEnginesAgreeOnAScaledDownBaseline() throws Exception {
+        List<String> sets = List.of("enterprises.scale=0.02");
+        Path fast = run(options(BASELINE, sets, 24, 2, EnterpriseEngine.Kind.FAST, tmp.resolve("f"))).directory();
+        Path ref = run(options(BASELINE, sets, 24, 1, EnterpriseEngine.Kind.REFERENCE, tmp.resolve("r"))).directory();
+        RunDirectories.assertNumericallyEqual(fast, ref, 1e-9);
+    }
+
+    @Test
+    void aRunDirectoryIsCompleteAndItsManifestListsEveryFile() throws Exception {
+        RunResult result = run(options(TWO_REGIONS, List.of(), 8, 2, EnterpriseEngine.Kind.FAST, tmp.resolve("x")));
+        Path dir = result.directory();
+        for (String name : List.of("manifest.json", "provinces.csv", "sectors.csv", "flows.csv", "clusters.csv",
+                "summary.json", "firms.csv", "scenario.resolved.yaml", "calibration.json")) {
+            assertTrue(Files.isRegularFile(dir.resolve(name)), name);
+        }
+        JsonNode manifest = Manifest.read(dir);
+        assertEquals("complete", manifest.get("status").asText());
+        for (String field : List.of("yrdsim_version", "git_commit", "mason_version", "java_version", "seed", "steps",
+                "threads", "engine", "overrides", "enterprises_initial", "started_at", "finished_at", "wall_seconds",
+                "steps_wall_seconds", "enterprise_steps_per_second")) {
+            assertTrue(manifest.has(field), field);
+        }
+        assertEquals(8, manifest.get("steps").asInt());
+        assertTrue(manifest.get("enterprise_steps_per_second").asDouble() > 0);
+        assertEquals(8, RunDirectories.dataFiles(dir).size());
+        for (JsonNode file : manifest.get("files")) {
+            Path path = dir.resolve(file.get("name").asText());
+            assertEquals(Files.size(path), file.get("bytes").asLong());
+            assertEquals(AtomicFiles.sha256(path), file.get("sha256").asText());
+        }
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(p -> p.toString().endsWith(AtomicFiles.PARTIAL)));
+        }
+        // Firm snapshots every 8 steps and at the last step: here both are step 7.
+        List<String> firms = Files.readAllLines(dir.resolve("firms.csv"));
+        assertTrue(firms.stream().skip(1).allMatch(line -> line.startsWith("7,2021Q4,")));
+        // The resolved scenario reproduces the run.
+        Path again = run(new RunOptions(dir.resolve("scenario.resolved.yaml"), List.of(), 99L, null, 1,
+                EnterpriseEngine.Kind.FAST, tmp.resolve("again"), false, 8, 0, true)).directory();
+        for (String name : List.of("provinces.csv", "sectors.csv", "flows.csv", "firms.csv", "clusters.csv")) {
+            assertEquals(Files.readString(dir.resolve(name)), Files.readString(again.resolve(name)), name);
+        }
+    }
+
+    @Test
+    void anIdenticalCompleteRunIsReusedAndADifferentOneIsRefused() throws Exception {
+        Path out = tmp.resolve("same");
+        run(options(TWO_REGIONS, List.of(), 4, 1, EnterpriseEngine.Kind.FAST, out));
+        assertTrue(run(options(TWO_REGIONS, List.of(), 4, 2, EnterpriseEngine.Kind.FAST, out)).reused());
+        assertThrows(RefusedException.class,
+                () -> run(options(TWO_REGIONS, List.of(), 5, 1, EnterpriseEngine.Kind.FAST, out)));
+        RunOptions forced = new RunOptions(TWO_REGIONS, List.of(), 99L, 5, 1, EnterpriseEngine.Kind.FAST, out, true,
+                0, 0, true);
+        assertFalse(run(forced).reused());
+        assertEquals(5, Manifest.read(out).get("steps").asInt());
+    }
+
+    @Test
+    void aForeignDirectoryIsNeverTouched() throws Exception {
+        Path out = tmp.resolve("mine");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("thesis.tex"), "precious");
+        RunOptions forced = new RunOptions(TWO_REGIONS, List.of(), 1L, 2, 1, EnterpriseEngine.Kind.FAST, out, true,
+                0, 0, true);
+        assertThrows(RefusedException.class, () -> run(forced));
+        assertEquals("precious", Files.readString(out.resolve("thesis.tex")));
+    }
+}
