@@ -386,8 +386,14 @@ final class Calibrator {
         // 11. Entry rates: expected entries equal expected exits at step 0.
         entryRates(m, k, cellFirms, cellRevenue, cellKnowledge, lossFirms);
 
-        // 12. Relocation constants: no expected net relocation at step 0.
-        relocationConstants(m, k, lv, cellTerm, priceTerm, cellFirms);
+        // 12. Relocation constants: no expected net relocation at step 0. Firms larger than their
+        // cell's mean consider moving less often, so each cell's mass is its effective movers.
+        double[] movers = new double[cells];
+        for (int f = 0; f < n; f++) {
+            int c = st.cell(province[f], sector[f]);
+            movers[c] += FirmRules.relocationChance(1, revenue[f], cellRevenue[c] / cellFirms[c]);
+        }
+        relocationConstants(m, k, lv, cellTerm, priceTerm, movers);
 
         for (int f = 0; f < n; f++) {
             m.engine.add(f, province[f], sector[f], lnA[f], tech[f], revenue[f], revenue[f]);
@@ -541,14 +547,14 @@ final class Calibrator {
     }
 
     private static void relocationConstants(YrdModel m, Parameters k, Levers lv, double[] cellTerm,
-                                            double[] priceTerm, int[] cellFirms) {
+                                            double[] priceTerm, double[] movers) {
         Structure st = m.st;
         int regions = st.regions;
         for (int s = 0; s < st.sectors; s++) {
             double[] mass = new double[regions];
             double[][] base = new double[regions][regions];
             for (int p = 0; p < regions; p++) {
-                mass[p] = cellFirms[st.cell(p, s)];
+                mass[p] = movers[st.cell(p, s)];
             }
             for (int p = 0; p < regions; p++) {
                 for (int q = 0; q < regions; q++) {

@@ -27,7 +27,7 @@ public final class FirmPhases {
         double subsidy = x.outputSubsidyRate(c, s, f.revenue());
         double lnTarget = FirmRules.lnOptimalRevenue(x.lnPlanPrice[s], Math.log1p(subsidy), lnTfp,
                 x.planPriceTerm[c], st.nu[s]);
-        double plan = FirmRules.smoothPlan(f.plan(), Math.exp(lnTarget), x.lambda);
+        double plan = FirmRules.smoothPlan(f.plan(), lnTarget, x.lambda);
         f.setPlan(plan);
         out.plan[c] += plan;
     }
@@ -120,7 +120,7 @@ public final class FirmPhases {
             return;
         }
         int destination = p;
-        if (Rng.uniform(key, DRAW_MOVE) < x.relocationRate) {
+        if (Rng.uniform(key, DRAW_MOVE) < FirmRules.relocationChance(x.relocationRate, plan, x.meanPlan[c])) {
             destination = x.relocationDestination(c, Rng.uniform(key, DRAW_WHERE));
             if (destination != p) {
                 f.setProvince(destination);

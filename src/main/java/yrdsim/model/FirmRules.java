@@ -44,9 +44,17 @@ public final class FirmRules {
         return (lnPrice + lnSubsidy + lnTfp + priceTerm) / (1 - nu);
     }
 
-    /** Plan smoothing X ← X + λ(R* − X), which damps the cobweb of MODEL.md 2b. */
-    public static double smoothPlan(double plan, double optimalRevenue, double lambda) {
-        return plan + lambda * (optimalRevenue - plan);
+    /**
+     * Plan smoothing in logs, ln X ← ln X + λ(ln R* − ln X), which damps the cobweb of MODEL.md
+     * 2b. Near equilibrium it is MODEL.md's X ← X + λ(R* − X) to first order; unlike it, it stays
+     * stable when R* jumps by orders of magnitude (a giant firm leaving a region), because the
+     * model is log-linear in plans and prices. A plan of 0 (a firm that cannot produce) stays 0.
+     */
+    public static double smoothPlan(double plan, double lnOptimalRevenue, double lambda) {
+        if (!(plan > 0) || lnOptimalRevenue == Double.NEGATIVE_INFINITY) {
+            return lnOptimalRevenue == Double.NEGATIVE_INFINITY ? (1 - lambda) * plan : plan;
+        }
+        return Math.exp((1 - lambda) * Math.log(plan) + lambda * lnOptimalRevenue);
     }
 
     /**
@@ -74,9 +82,6 @@ public final class FirmRules {
 
     /** Isoelastic demand P = P̄ (Y / Ȳ)^(−1/ε). */
     public static double sectorPrice(double priceShifter, double output, double demandShifter, double epsilon) {
-        if (output <= 0) {
-            return priceShifter * Math.pow(Double.MIN_NORMAL / demandShifter, -1 / epsilon);
-        }
         return priceShifter * Math.pow(output / demandShifter, -1 / epsilon);
     }
 
@@ -107,6 +112,16 @@ public final class FirmRules {
     /** Absorptive capacity ψ H/(H + H0). */
     public static double absorption(double psi, double talent, double halfTalent) {
         return talent > 0 ? psi * talent / (talent + halfTalent) : 0;
+    }
+
+    /**
+     * Probability that a firm considers relocating this quarter: the base rate for a firm of its
+     * cell's mean size or smaller, falling in proportion to size above it. Moving a large firm
+     * costs more in sunk plant and staff, so giants rarely move wholesale; without this, one
+     * giant leaving emptied its region's labour market in a quarter.
+     */
+    public static double relocationChance(double rate, double plan, double meanPlan) {
+        return plan > meanPlan ? rate * meanPlan / plan : rate;
     }
 
     /**

@@ -28,6 +28,23 @@ final class Guards {
         }
     }
 
+    /**
+     * The largest factor by which a price may move in one quarter. Beyond it the model has left
+     * the region where its equations describe an economy (a runaway cobweb, a market emptied by
+     * one firm); the run stops rather than report such numbers as results.
+     */
+    static final double MAX_PRICE_CHANGE = 100;
+
+    /** Stops the run if a price moved by more than {@link #MAX_PRICE_CHANGE} in one step. */
+    static void plausibleChange(YrdModel m, int p, int s, String variable, double before, double after) {
+        if (before > 0 && after > 0 && (after > MAX_PRICE_CHANGE * before || before > MAX_PRICE_CHANGE * after)) {
+            StringBuilder where = location(m, p, s);
+            throw new ModelException(where + ": " + variable + " moved from " + before + " to " + after
+                    + " in one quarter (more than " + (int) MAX_PRICE_CHANGE
+                    + "-fold); the dynamics are unstable with these settings");
+        }
+    }
+
     /** Every firm sum of every cell after the settle phase. */
     static void checkCells(YrdModel m) {
         Structure st = m.st;
@@ -61,7 +78,7 @@ final class Guards {
         }
     }
 
-    private static ModelException failure(YrdModel m, int p, int s, String variable, double value) {
+    private static StringBuilder location(YrdModel m, int p, int s) {
         StringBuilder where = new StringBuilder("step ").append(m.step).append(" (").append(m.period(m.step)).append(')');
         if (p >= 0) {
             where.append(", province ").append(m.st.regionNames[p]);
@@ -69,6 +86,11 @@ final class Guards {
         if (s >= 0) {
             where.append(", sector ").append(m.st.sectorNames[s]);
         }
+        return where;
+    }
+
+    private static ModelException failure(YrdModel m, int p, int s, String variable, double value) {
+        StringBuilder where = location(m, p, s);
         String what = Double.isNaN(value) ? "is not a number (NaN)"
                 : Double.isInfinite(value) ? "is infinite" : "is negative (" + value + ")";
         return new ModelException(where + ": " + variable + " " + what);

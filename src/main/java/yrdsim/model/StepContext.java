@@ -68,6 +68,8 @@ public final class StepContext implements Serializable {
     public final double[] allianceRdRate;
     /** Average knowledge KP/N of each cell at the end of last step. */
     public final double[] averageTech;
+    /** Average planned spending of each cell's firms at the end of last step. */
+    public final double[] meanPlan;
 
     /** This step's wage by region. */
     public final double[] wage;
@@ -103,6 +105,7 @@ public final class StepContext implements Serializable {
         cellSubsidy = new double[c];
         allianceRdRate = new double[c];
         averageTech = new double[c];
+        meanPlan = new double[c];
         wage = new double[p];
         talentWage = new double[p];
         rent = new double[p];

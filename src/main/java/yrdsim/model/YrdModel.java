@@ -224,6 +224,7 @@ public class YrdModel extends SimState {
             ctx.cellSubsidy[c] = levers.cellSubsidy[c];
             ctx.allianceRdRate[c] = levers.allianceRdRate[c];
             ctx.averageTech[c] = totals.firms[c] > 0 ? totals.knowledge[c] / totals.firms[c] : 0;
+            ctx.meanPlan[c] = totals.firms[c] > 0 ? totals.planEnd[c] / totals.firms[c] : 0;
         }
         for (int q = 0; q < regions; q++) {
             for (int p = 0; p < regions; p++) {
@@ -356,14 +357,21 @@ public class YrdModel extends SimState {
         }
         for (Province province : provinces) {
             int p = province.index;
-            province.rent = FirmRules.tradingPostPrice(capitalBids[p], province.capitalSupply);
-            province.wage = FirmRules.tradingPostPrice(workerBids[p], province.workers);
-            province.talentWage = FirmRules.tradingPostPrice(talentBids[p], province.talent);
-            province.techPrice = FirmRules.tradingPostPrice(techBids[p], province.techSupply);
-            Guards.finiteNonNegative(this, p, -1, "interest_rate", province.rent);
-            Guards.finiteNonNegative(this, p, -1, "wage", province.wage);
-            Guards.finiteNonNegative(this, p, -1, "talent_wage", province.talentWage);
-            Guards.finiteNonNegative(this, p, -1, "tech_price", province.techPrice);
+            double rent = FirmRules.tradingPostPrice(capitalBids[p], province.capitalSupply);
+            double wage = FirmRules.tradingPostPrice(workerBids[p], province.workers);
+            double talentWage = FirmRules.tradingPostPrice(talentBids[p], province.talent);
+            double techPrice = FirmRules.tradingPostPrice(techBids[p], province.techSupply);
+            Guards.finiteNonNegative(this, p, -1, "interest_rate", rent);
+            Guards.finiteNonNegative(this, p, -1, "wage", wage);
+            Guards.finiteNonNegative(this, p, -1, "talent_wage", talentWage);
+            Guards.finiteNonNegative(this, p, -1, "tech_price", techPrice);
+            Guards.plausibleChange(this, p, -1, "interest_rate", province.rent, rent);
+            Guards.plausibleChange(this, p, -1, "wage", province.wage, wage);
+            Guards.plausibleChange(this, p, -1, "talent_wage", province.talentWage, talentWage);
+            province.rent = rent;
+            province.wage = wage;
+            province.talentWage = talentWage;
+            province.techPrice = techPrice;
             ctx.rent[p] = province.rent;
             ctx.wage[p] = province.wage;
             ctx.talentWage[p] = province.talentWage;
@@ -390,8 +398,13 @@ public class YrdModel extends SimState {
                 output += totals.output[st.cell(p, s)];
             }
             sector.output = output;
-            sector.price = FirmRules.sectorPrice(sector.priceShifter, output, sector.demandShifter, st.epsilon[s]);
-            Guards.finitePositive(this, -1, s, "price", sector.price);
+            if (output > 0) {
+                double before = sector.price;
+                sector.price = FirmRules.sectorPrice(sector.priceShifter, output, sector.demandShifter, st.epsilon[s]);
+                Guards.finitePositive(this, -1, s, "price", sector.price);
+                Guards.plausibleChange(this, -1, s, "price", before, sector.price);
+            }
+            // With no output there is no trade and no price discovery: the last price stands.
             ctx.price[s] = sector.price;
         }
         relocationChoices();
