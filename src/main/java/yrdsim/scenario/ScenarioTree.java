@@ -207,6 +207,8 @@ public final class ScenarioTree implements java.io.Serializable {
                     JsonNode next = object.get(part);
                     if (next == null || next.isNull()) {
                         next = object.putObject(part);
+                        // A mapping created here was written here: problems inside it point at this change.
+                        locations.put(numeric.toString(), at);
                     }
                     node = next;
                 }
@@ -342,6 +344,11 @@ public final class ScenarioTree implements java.io.Serializable {
             best = numeric;
         }
         return best;
+    }
+
+    /** Where the key or element at {@code numericPath} was written, or null (no fallback to parents). */
+    Location writtenAt(String numericPath) {
+        return locations.get(numericPath);
     }
 
     /** A problem at {@code path}, located in the file that set it. */
