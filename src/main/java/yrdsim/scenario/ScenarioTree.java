@@ -289,6 +289,11 @@ public final class ScenarioTree implements java.io.Serializable {
 
     /** Translates an index-form path into the form that names list elements where it can. */
     public String displayPath(String numericPath) {
+        return displayPath(root, numericPath);
+    }
+
+    /** {@link #displayPath(String)} over any tree, such as a document still being checked. */
+    static String displayPath(JsonNode root, String numericPath) {
         if (numericPath == null || numericPath.isEmpty()) {
             return "";
         }
@@ -313,6 +318,12 @@ public final class ScenarioTree implements java.io.Serializable {
      * (a missing key is reported at its parent).
      */
     public Location locate(String path) {
+        // A key that itself contains dots (a timeline's "set" entries) is recorded under the
+        // joined path; splitting it would fall back to the enclosing mapping.
+        Location exact = locations.get(path);
+        if (exact != null) {
+            return exact;
+        }
         String numeric = path;
         String candidate = numericPath(path);
         if (candidate != null) {
