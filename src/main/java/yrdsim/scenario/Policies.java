@@ -63,12 +63,11 @@ public record Policies(
 
     /**
      * Talent policy of one region: a top-up on its talent wage as seen by migrants, a cut in
-     * the talent barrier into it, and growth of its own talent supply per quarter. Parts left
-     * out are 0.
+     * the talent barrier into it, and growth of its own talent supply per quarter. Each part may
+     * be left out and is then 0 (off), so a scenario or timeline names only the parts it uses.
      */
-    public record TalentProgram(Double wageTopUp, Double barrierCut, Double supplyGrowth)
-            implements java.io.Serializable {
-        /** Missing parts are 0. */
+    public record TalentProgram(Double wageTopUp, Double barrierCut, Double supplyGrowth) implements java.io.Serializable {
+        /** Parts left out are off. */
         public TalentProgram {
             wageTopUp = wageTopUp == null ? 0.0 : wageTopUp;
             barrierCut = barrierCut == null ? 0.0 : barrierCut;

@@ -73,7 +73,9 @@ public final class ScenarioLoader {
             try {
                 tree.set(path, override.substring(eq + 1).trim(), at);
             } catch (ScenarioException e) {
-                problems.addAll(e.problems());
+                // A value that does not parse is reported without a key; name the one it was for.
+                e.problems().forEach(x -> problems.add(x.path() == null || x.path().isEmpty()
+                        ? new Problem(x.location(), path, x.message()) : x));
             }
         }
         if (!problems.isEmpty()) {

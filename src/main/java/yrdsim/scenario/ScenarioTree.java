@@ -207,7 +207,7 @@ public final class ScenarioTree implements java.io.Serializable {
                     JsonNode next = object.get(part);
                     if (next == null || next.isNull()) {
                         next = object.putObject(part);
-                        // A key created here is reported, if wrong, at the change that made it.
+                        // A mapping created here was written here: problems inside it point at this change.
                         locations.put(numeric.toString(), at);
                     }
                     node = next;
@@ -289,6 +289,11 @@ public final class ScenarioTree implements java.io.Serializable {
 
     /** Translates an index-form path into the form that names list elements where it can. */
     public String displayPath(String numericPath) {
+        return displayPath(root, numericPath);
+    }
+
+    /** {@link #displayPath(String)} over any tree, such as a document still being checked. */
+    static String displayPath(JsonNode root, String numericPath) {
         if (numericPath == null || numericPath.isEmpty()) {
             return "";
         }
@@ -313,6 +318,12 @@ public final class ScenarioTree implements java.io.Serializable {
      * (a missing key is reported at its parent).
      */
     public Location locate(String path) {
+        // A key that itself contains dots (a timeline's "set" entries) is recorded under the
+        // joined path; splitting it would fall back to the enclosing mapping.
+        Location exact = locations.get(path);
+        if (exact != null) {
+            return exact;
+        }
         String numeric = path;
         String candidate = numericPath(path);
         if (candidate != null) {
@@ -344,6 +355,11 @@ public final class ScenarioTree implements java.io.Serializable {
             best = numeric;
         }
         return best;
+    }
+
+    /** Where the key or element at {@code numericPath} was written, or null (no fallback to parents). */
+    Location writtenAt(String numericPath) {
+        return locations.get(numericPath);
     }
 
     /** A problem at {@code path}, located in the file that set it. */

@@ -10,9 +10,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML document into a Jackson tree and remembers where every key and list element
@@ -63,13 +68,30 @@ final class YamlSource {
                         "the document must be a YAML mapping of keys to values"));
             }
             locations.put("", location(file, parser.currentTokenLocation()));
-            ObjectNode root = readObject(parser, file, "", locations);
+            Map<String, Location> duplicates = new LinkedHashMap<>();
+            ObjectNode root = readObject(parser, file, "", locations, duplicates);
             if (parser.nextToken() != null) {
                 throw new ScenarioException(new Problem(location(file, parser.currentTokenLocation()), "",
                         "only one YAML document is allowed per file"));
             }
+            if (!duplicates.isEmpty()) {
+                // Reported once the document is read, so list elements can be named by their name.
+                List<Problem> problems = new ArrayList<>();
+                duplicates.forEach((path, at) -> problems.add(
+                        new Problem(at, ScenarioTree.displayPath(root, path), "duplicate key")));
+                throw new ScenarioException(problems);
+            }
             return new Parsed(root, locations);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                // SnakeYAML's first line is often only the context ("while parsing a flow node")
+                // and Jackson's location the context's start; the problem and its mark say what
+                // is wrong and where.
+                Mark mark = yaml.getProblemMark();
+                String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+                throw new ScenarioException(new Problem(new Location(file, mark.getLine() + 1, mark.getColumn() + 1),
+                        "", "not valid YAML: " + yaml.getProblem() + context));
+            }
             JsonLocation at = e.getLocation();
             String message = e.getOriginalMessage();
             int cut = message.indexOf('\n');
@@ -83,20 +105,22 @@ final class YamlSource {
         }
     }
 
-    private static ObjectNode readObject(JsonParser p, String file, String path, Map<String, Location> locations)
-            throws IOException, ScenarioException {
+    private static ObjectNode readObject(JsonParser p, String file, String path, Map<String, Location> locations,
+                                         Map<String, Location> duplicates) throws IOException, ScenarioException {
         ObjectNode node = NODES.objectNode();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             Location at = location(file, p.currentTokenLocation());
             String child = join(path, key);
+            p.nextToken();
             if (node.has(key)) {
-                throw new ScenarioException(new Problem(at, display(child), "duplicate key"));
+                duplicates.putIfAbsent(child, at);
+                readValue(p, file, child, new HashMap<>(), duplicates);
+                continue;
             }
             locations.put(child, at);
-            p.nextToken();
-            node.set(key, readValue(p, file, child, locations));
+            node.set(key, readValue(p, file, child, locations, duplicates));
         }
         if (t != JsonToken.END_OBJECT) {
             throw new ScenarioException(new Problem(location(file, p.currentTokenLocation()), display(path),
@@ -105,8 +129,8 @@ final class YamlSource {
         return node;
     }
 
-    private static ArrayNode readArray(JsonParser p, String file, String path, Map<String, Location> locations)
-            throws IOException, ScenarioException {
+    private static ArrayNode readArray(JsonParser p, String file, String path, Map<String, Location> locations,
+                                       Map<String, Location> duplicates) throws IOException, ScenarioException {
         ArrayNode node = NODES.arrayNode();
         JsonToken t;
         int index = 0;
@@ -116,13 +140,13 @@ final class YamlSource {
             }
             String child = join(path, Integer.toString(index++));
             locations.put(child, location(file, p.currentTokenLocation()));
-            node.add(readValue(p, file, child, locations));
+            node.add(readValue(p, file, child, locations, duplicates));
         }
         return node;
     }
 
-    private static JsonNode readValue(JsonParser p, String file, String path, Map<String, Location> locations)
-            throws IOException, ScenarioException {
+    private static JsonNode readValue(JsonParser p, String file, String path, Map<String, Location> locations,
+                                      Map<String, Location> duplicates) throws IOException, ScenarioException {
         JsonToken t = p.currentToken();
         Object tag = p.getTypeId();
         if (tag != null) {
@@ -132,9 +156,9 @@ final class YamlSource {
         }
         switch (t) {
             case START_OBJECT:
-                return readObject(p, file, path, locations);
+                return readObject(p, file, path, locations, duplicates);
             case START_ARRAY:
-                return readArray(p, file, path, locations);
+                return readArray(p, file, path, locations, duplicates);
             case VALUE_STRING:
                 return NODES.textNode(p.getText());
             case VALUE_NUMBER_INT:
@@ -164,9 +188,13 @@ final class YamlSource {
             if (parser.nextToken() == null) {
                 return NODES.nullNode();
             }
-            JsonNode value = readValue(parser, at.file(), "", new HashMap<>());
+            Map<String, Location> duplicates = new LinkedHashMap<>();
+            JsonNode value = readValue(parser, at.file(), "", new HashMap<>(), duplicates);
             if (parser.nextToken() != null) {
                 throw new ScenarioException(new Problem(at, "", "not a single YAML value: '" + text + "'"));
+            }
+            if (!duplicates.isEmpty()) {
+                throw new ScenarioException(new Problem(at, duplicates.keySet().iterator().next(), "duplicate key"));
             }
             return value;
         } catch (JsonProcessingException e) {
