@@ -1,8 +1,8 @@
 package yrdsim.model;
 
 /**
- * Entry (MODEL.md step 8). Counts are Poisson per cell, drawn from {@code state.random} in cell
- * order; each entrant's own draws come from the counter-based stream keyed by its id, so both
+ * Entry (MODEL.md step 8). Counts are Poisson per cell, drawn by inversion of one uniform of
+ * {@code state.random} per cell in cell order; each entrant's own draws come from the counter-based stream keyed by its id, so both
  * engines create identical entrants.
  */
 final class Demography {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import sim.engine.SimState;
 import sim.engine.Steppable;
-import sim.util.distribution.Poisson;
+import org.apache.commons.math3.distribution.PoissonDistribution;
 import yrdsim.model.fast.FastEngine;
 import yrdsim.model.reference.ReferenceEngine;
 import yrdsim.scenario.LoadedScenario;
@@ -83,7 +83,6 @@ public class YrdModel extends SimState {
     double[] flowTalent;
     double[] flowCapital;
     double[] flowTech;
-    private Poisson poisson;
     private transient List<StepObserver> observers = new ArrayList<>();
 
     /**
@@ -143,7 +142,6 @@ public class YrdModel extends SimState {
                 ? new FastEngine(Calibrator.firmCount(scenario), threads)
                 : new ReferenceEngine();
         step = 0;
-        poisson = new Poisson(1.0, random);
         Calibrator.calibrate(this);
         levers = Levers.of(scenario, st);
         timeline = new TimelinePlayer(loaded);
@@ -619,8 +617,19 @@ public class YrdModel extends SimState {
         return relocationConstant.clone();
     }
 
-    /** Draws a Poisson count with mean {@code mean} from {@code state.random}; 0 for a mean of 0. */
+    /**
+     * A Poisson count with mean {@code mean}, by inversion of one uniform from
+     * {@code state.random}. Exactly one uniform is drawn whatever the mean, so two scenarios on
+     * the same seed draw the same uniforms cell by cell (common random numbers), and a higher
+     * mean never gives fewer entrants: a policy's effect on entry is not drowned in sampling
+     * noise.
+     */
     int poisson(double mean) {
-        return mean > 0 ? poisson.nextInt(mean) : 0;
+        double u = random.nextDouble();
+        if (!(mean > 0)) {
+            return 0;
+        }
+        return new PoissonDistribution(null, mean, PoissonDistribution.DEFAULT_EPSILON,
+                PoissonDistribution.DEFAULT_MAX_ITERATIONS).inverseCumulativeProbability(u);
     }
 }
