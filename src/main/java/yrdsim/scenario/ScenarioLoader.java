@@ -86,11 +86,13 @@ public final class ScenarioLoader {
     /** Binds and validates {@code tree}, including a trial of every timeline event. */
     public static LoadedScenario bind(ScenarioTree tree) throws ScenarioException {
         Scenario scenario = bindWithoutTimeline(tree);
-        List<Problem> problems = checkTimeline(tree, scenario);
+        List<Problem> warnings = new ArrayList<>();
+        List<Problem> problems = checkTimeline(tree, scenario, warnings);
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        return new LoadedScenario(tree, scenario, SourceCoverage.uncovered(tree));
+        warnings.addAll(SourceCoverage.uncovered(tree));
+        return new LoadedScenario(tree, scenario, warnings);
     }
 
     /** Binds and validates {@code tree} without trying its timeline (used while a run plays it). */
@@ -113,7 +115,7 @@ public final class ScenarioLoader {
         return scenario;
     }
 
-    private static List<Problem> checkTimeline(ScenarioTree tree, Scenario scenario) {
+    private static List<Problem> checkTimeline(ScenarioTree tree, Scenario scenario, List<Problem> warnings) {
         List<Problem> problems = new ArrayList<>();
         Period start = scenario.startPeriod();
         for (int i = 0; i < scenario.timeline().size(); i++) {
@@ -129,12 +131,15 @@ public final class ScenarioLoader {
                 problems.add(tree.problem(p + ".at", "must be a step number or a period like 2022Q3"));
                 continue;
             }
-            if (step < 0 || step >= scenario.time().steps()) {
-                problems.add(tree.problem(p + ".at", "step " + step + " is outside the run (steps 0.."
-                        + (scenario.time().steps() - 1) + ", " + start + " to " + scenario.period(scenario.time().steps() - 1) + ")"));
+            if (step < 0) {
+                problems.add(tree.problem(p + ".at", "step " + step + " is before the run starts (" + start + ")"));
+            } else if (step >= scenario.time().steps()) {
+                // A shortened run (--steps) simply ends before the event; the event is still checked.
+                warnings.add(tree.problem(p + ".at", "step " + step + " (" + scenario.period(step)
+                        + ") is after the last step of this run; the event will not happen"));
             }
-            if (event.ramp() < 0 || event.ramp() > scenario.time().steps()) {
-                problems.add(tree.problem(p + ".ramp", "must be in [0, " + scenario.time().steps() + "], got " + event.ramp()));
+            if (event.ramp() < 0 || event.ramp() > 10_000) {
+                problems.add(tree.problem(p + ".ramp", "must be in [0, 10000], got " + event.ramp()));
             }
             if (event.set().isEmpty()) {
                 problems.add(tree.problem(p + ".set", "must change at least one key"));

@@ -137,9 +137,24 @@ class ScenarioLoaderTest {
                 """);
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
         String all = e.getMessage();
-        assertTrue(all.contains("timeline.0.at: step -4 is outside the run"), all);
+        assertTrue(all.contains("timeline.0.at: step -4 is before the run starts"), all);
         assertTrue(all.contains("policies.talent_program.C: unknown region 'C'"), all);
         assertTrue(all.contains("timeline.0.set.regions.A.workers: a timeline may change"), all);
+    }
+
+    @Test
+    void anEventAfterAShortenedRunIsAWarningNotAnError() throws Exception {
+        Path file = write("late.yaml", Files.readString(TWO_REGIONS) + """
+                timeline:
+                  - at: 2030Q1
+                    set:
+                      barriers.labor.scale: 0.5
+                """);
+        LoadedScenario loaded = ScenarioLoader.load(file, List.of("time.steps=8"));
+        assertEquals(1, loaded.warnings().size());
+        assertTrue(loaded.warnings().get(0).toString().contains(
+                "timeline.0.at: step 40 (2030Q1) is after the last step of this run"), loaded.warnings().toString());
+        assertTrue(ScenarioLoader.load(file).warnings().isEmpty());
     }
 
     @Test
