@@ -67,13 +67,8 @@ public final class ScenarioLoader {
                 problems.add(new Problem(at, "", "expected key.path=value"));
                 continue;
             }
-            String path = override.substring(0, eq).trim();
-            if (tree.get(path) == null && !path.startsWith("policies.")) {
-                problems.add(new Problem(at, path, "no such key in this scenario"));
-                continue;
-            }
             try {
-                tree.set(path, override.substring(eq + 1).trim(), at);
+                applyOverride(tree, override.substring(0, eq).trim(), override.substring(eq + 1).trim(), at);
             } catch (ScenarioException e) {
                 problems.addAll(e.problems());
             }
@@ -81,6 +76,18 @@ public final class ScenarioLoader {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
+    }
+
+    /**
+     * Sets one existing {@code path} (any {@code policies.*} path may be new) to a YAML value
+     * given as text; {@code at} is where the override was written (a sweep file uses its own lines).
+     */
+    public static void applyOverride(ScenarioTree tree, String path, String valueText, Location at)
+            throws ScenarioException {
+        if (tree.get(path) == null && !path.startsWith("policies.")) {
+            throw new ScenarioException(new Problem(at, path, "no such key in this scenario"));
+        }
+        tree.set(path, valueText, at);
     }
 
     /** Binds and validates {@code tree}, including a trial of every timeline event. */
