@@ -15,12 +15,6 @@ import yrdsim.scenario.ScenarioTree;
  */
 public final class Designs {
 
-    /**
-     * Sobol points skipped before the first base sample. Point 0 of the unscrambled sequence is
-     * the origin, which would put every parameter at its minimum in the first A and B rows.
-     */
-    static final int SOBOL_SKIP = 1;
-
     /** Most runs one sweep may hold: run ids, indices and shard arithmetic stay in int range. */
     static final long MAX_RUNS = 100_000_000L;
 
@@ -183,11 +177,12 @@ public final class Designs {
      * on Commons Math's Sobol sequence in 2d dimensions: base sample j gives the rows A_j (the
      * first d coordinates), B_j (the last d) and, for each parameter i, AB_j^i (A_j with
      * coordinate i taken from B_j). Rows come in that order, base sample by base sample:
-     * n x (d + 2) rows in [0,1)^d.
+     * n x (d + 2) rows in [0,1)^d. The sequence's first point, the origin, is skipped.
      */
     public static double[][] saltelli(int n, int d) {
         SobolSequenceGenerator sobol = new SobolSequenceGenerator(2 * d);
-        sobol.skipTo(SOBOL_SKIP);
+        // Point 0 is the origin, which would put every parameter at its minimum in A_0 and B_0 alike.
+        sobol.nextVector();
         double[][] rows = new double[n * (d + 2)][];
         for (int j = 0; j < n; j++) {
             double[] v = sobol.nextVector();
