@@ -26,6 +26,19 @@ class SweepKillTest {
     @TempDir
     Path tmp;
 
+    private static long runsInFlight(Path sweepDir) throws java.io.IOException {
+        Path runs = sweepDir.resolve(SweepDirectory.RUNS);
+        if (!Files.isDirectory(runs)) {
+            return 0;
+        }
+        try (var list = Files.list(runs)) {
+            return list.filter(r -> {
+                var manifest = Manifest.read(r);
+                return manifest != null && Manifest.RUNNING.equals(manifest.path("status").asText());
+            }).count();
+        }
+    }
+
     @Test
     void aSweepKilledMidwayResumesToTheSameBytes() throws Exception {
         Path file = SweepFixtures.sweepFile(tmp, "kill.yaml", 2, 8, """
@@ -43,8 +56,10 @@ class SweepKillTest {
                 "sweep", file.toString(), "--out", out.toString(), "--threads", "1", "--quiet")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (SweepFixtures.completeRuns(out) < 2 && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        // Kill while a run is in flight (its manifest says running), so the resume must redo a half-written run.
+        while ((SweepFixtures.completeRuns(out) < 2 || runsInFlight(out) == 0) && child.isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(2);
         }
         assertTrue(child.isAlive(), "the child must still be running when killed; its log: "
                 + Files.readString(tmp.resolve("child.log")));
@@ -54,6 +69,8 @@ class SweepKillTest {
 
         long complete = SweepFixtures.completeRuns(out);
         assertTrue(complete >= 2 && complete < RUNS, "killed midway: " + complete + " of " + RUNS + " complete");
+        assertTrue(Files.list(out.resolve("runs")).anyMatch(r -> !Files.exists(r.resolve("summary.json"))),
+                "a run directory was left half-written");
         assertFalse(Files.exists(out.resolve("results.csv")));
         assertEquals(Manifest.RUNNING, Manifest.read(out).path("status").asText(), "not complete after a kill");
 
