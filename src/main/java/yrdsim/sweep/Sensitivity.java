@@ -78,13 +78,19 @@ public final class Sensitivity {
             }
         }
         Index[] out = new Index[d];
-        StandardDeviation sd = new StandardDeviation(true);
         for (int i = 0; i < d; i++) {
-            double firstCi = resamples > 1 ? Z * sd.evaluate(bootFirst[i]) : Double.NaN;
-            double totalCi = resamples > 1 ? Z * sd.evaluate(bootTotal[i]) : Double.NaN;
-            out[i] = new Index(first[i], firstCi, total[i], totalCi);
+            out[i] = new Index(first[i], halfWidth(bootFirst[i]), total[i], halfWidth(bootTotal[i]));
         }
         return out;
+    }
+
+    /**
+     * z times the standard deviation of the resampled indices. Resamples whose outputs do not vary
+     * (possible with very few base samples) have no index and are left out.
+     */
+    private static double halfWidth(double[] resampled) {
+        double[] finite = java.util.Arrays.stream(resampled).filter(Double::isFinite).toArray();
+        return finite.length > 1 ? Z * new StandardDeviation(true).evaluate(finite) : Double.NaN;
     }
 
     /** Point estimates over the base samples {@code rows} (repeats allowed) into {@code first} and {@code total}. */

@@ -32,7 +32,9 @@ import yrdsim.scenario.YamlSource;
  * @param steps         steps of every run, or null for the scenario's {@code time.steps}
  * @param commonSeeds   replication r uses the same seed at every design point (common random numbers)
  * @param keepRunFiles  keep every run's full output (tables, firms), not only manifest and summary
- * @param set           fixed overrides applied to every run before the design's values
+ * @param set           fixed overrides applied to every run before the design's values (a swept path
+ *                      may be set too: that is the value an oat design varies around, and it keeps
+ *                      the scenario valid where a lever needs all its keys)
  * @param type          the design
  * @param samples       points (lhs), base samples (sobol) or levels of each range (grid, oat); null if absent
  * @param parameters    the swept paths in file order
@@ -185,11 +187,6 @@ public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int r
                 if (parameters.stream().anyMatch(p -> p.path().equals("time.steps"))) {
                     problems.add(problem("design.parameters.time.steps", "conflicts with steps; remove steps to "
                             + "sweep time.steps"));
-                }
-            }
-            for (Setting s : set) {
-                if (parameters.stream().anyMatch(p -> p.path().equals(s.path()))) {
-                    problems.add(problem("set." + s.path(), "is also a swept parameter; set it in one place only"));
                 }
             }
             if (!problems.isEmpty()) {
