@@ -34,6 +34,7 @@ public final class Merge {
      */
     public static SweepDirectory.Assembly merge(Path dir) throws IOException, RefusedException, ScenarioException {
         long started = System.nanoTime();
+        String startedAt = Instant.now().toString();
         List<String> shards = new ArrayList<>();
         JsonNode source = identitySource(dir, shards);
         SweepDirectory.Assembly assembly = SweepDirectory.assemble(dir);
@@ -42,7 +43,7 @@ public final class Merge {
             manifest.put(key, source.get(key));
         }
         manifest.put("merged_shards", shards);
-        manifest.put("started_at", Instant.now().toString());
+        manifest.put("started_at", startedAt);
         manifest.put("finished_at", Instant.now().toString());
         manifest.put("wall_seconds", (System.nanoTime() - started) / 1e9);
         manifest.complete();

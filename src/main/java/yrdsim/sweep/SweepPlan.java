@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.output.AtomicFiles;
 import yrdsim.run.RunOptions;
@@ -253,9 +252,10 @@ public final class SweepPlan {
 
     @Override
     public String toString() {
-        return file.file() + ": " + file.type().label() + " design, " + design.size() + " points x "
-                + file.replications() + " replications = " + size() + " runs of "
-                + base.scenario().name() + " (" + base.scenario().time().steps() + " steps) over "
-                + design.parameters().stream().collect(Collectors.joining(", "));
+        int d = design.parameters().size();
+        return file.file().getFileName() + ": " + file.type().label() + " design, " + design.size() + " points x "
+                + file.replications() + " replication" + (file.replications() == 1 ? "" : "s") + " = " + size()
+                + " runs of " + base.scenario().name() + " (" + base.scenario().time().steps() + " steps, " + d
+                + " parameter" + (d == 1 ? "" : "s") + ")";
     }
 }

@@ -136,9 +136,9 @@ public final class SweepRunner {
             manifest.write(Manifest.RUNNING);
         }
         int skipped = mine.length - pending.length;
-        LOG.info("{}: {} runs{}, {} complete already, {} to do on {} thread{}, into {}", plan, mine.length,
-                shard.whole() ? "" : " in shard " + shard, skipped, pending.length, threads, threads == 1 ? "" : "s",
-                dir);
+        LOG.info("{}; {}{} complete already, {} to do on {} thread{}, into {}", plan,
+                shard.whole() ? "" : "shard " + shard + " has " + mine.length + " runs, ", skipped, pending.length,
+                threads, threads == 1 ? "" : "s", dir);
         AtomicInteger done = new AtomicInteger(skipped);
         progress.step(skipped, mine.length);
         execute(pending, done, mine.length);
