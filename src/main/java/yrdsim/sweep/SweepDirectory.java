@@ -201,7 +201,7 @@ public final class SweepDirectory {
         SweepFile file = SweepFile.parse(copy, Files.readAllBytes(copy));
         List<String> runIds = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(dir.resolve(DESIGN), StandardCharsets.UTF_8);
-             CSVParser csv = CsvTables.FORMAT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+             CSVParser csv = CsvTables.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
             List<String> expected = new ArrayList<>();
             expected.add("run_id");
             expected.addAll(file.parameterNames());
@@ -233,7 +233,7 @@ public final class SweepDirectory {
         header.addAll(file.metrics());
         Path results = dir.resolve(RESULTS);
         try (Reader in = Files.newBufferedReader(dir.resolve(DESIGN), StandardCharsets.UTF_8);
-             CSVParser design = CsvTables.FORMAT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in);
+             CSVParser design = CsvTables.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
              CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(AtomicFiles.partial(results),
                      StandardCharsets.UTF_8), CsvTables.FORMAT)) {
             out.printRecord(header);

@@ -30,7 +30,7 @@ class SweepRunnerTest {
 
     private static List<CSVRecord> csv(Path file) throws Exception {
         try (Reader in = Files.newBufferedReader(file);
-             CSVParser p = CsvTables.FORMAT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+             CSVParser p = CsvTables.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
             return p.getRecords();
         }
     }
