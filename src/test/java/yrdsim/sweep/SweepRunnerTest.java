@@ -147,6 +147,11 @@ class SweepRunnerTest {
         Progress interruptAfterTwo = (done, total) -> {
             if (done == 2) {
                 new Thread(runner[0]::interrupt).start(); // as the shutdown hook does, from another thread
+                try {
+                    Thread.sleep(500); // hold this worker so the interrupt lands; the other one is mid-run
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         };
         runner[0] = new SweepRunner(plan, out, 2, Shard.WHOLE, interruptAfterTwo);
