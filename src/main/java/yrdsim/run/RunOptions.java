@@ -17,7 +17,8 @@ import yrdsim.model.EnterpriseEngine;
  * @param force           replace a complete run directory
  * @param firmsEvery      firm snapshot every K steps (0: last step only)
  * @param checkpointEvery checkpoint every K steps (0: none)
- * @param tablesWanted    write the per-step tables (a sweep keeps only manifest and summary)
+ * @param tablesWanted    write the per-step tables, the resolved scenario and the calibration; without
+ *                        them a run directory holds only manifest.json and summary.json (a sweep's runs)
  */
 public record RunOptions(Path scenario, List<String> overrides, Long seed, Integer steps, int threads,
                          EnterpriseEngine.Kind engine, Path out, boolean force, int firmsEvery, int checkpointEvery,

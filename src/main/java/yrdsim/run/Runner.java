@@ -86,7 +86,9 @@ public final class Runner {
         long started = System.nanoTime();
         try {
             manifest.write(Manifest.RUNNING);
-            AtomicFiles.write(dir.resolve(RESOLVED_SCENARIO), resolved);
+            if (o.tablesWanted()) {
+                AtomicFiles.write(dir.resolve(RESOLVED_SCENARIO), resolved);
+            }
             return execute(o, loaded, seed, dir, manifest, started, progress);
         } catch (IOException | UncheckedIOException | ModelException e) {
             String message = e instanceof ModelException ? e.getMessage()
@@ -118,7 +120,9 @@ public final class Runner {
             double loopSeconds = (System.nanoTime() - loopStart) / 1e9;
             Map<String, Object> summary = recorder.finish(model);
             AtomicFiles.write(dir.resolve("summary.json"), Json.write(summary));
-            AtomicFiles.write(dir.resolve("calibration.json"), Json.write(calibration(model)));
+            if (o.tablesWanted()) {
+                AtomicFiles.write(dir.resolve("calibration.json"), Json.write(calibration(model)));
+            }
             manifest.put("finished_at", Instant.now().toString());
             manifest.put("wall_seconds", (System.nanoTime() - started) / 1e9);
             manifest.put("steps_wall_seconds", loopSeconds);

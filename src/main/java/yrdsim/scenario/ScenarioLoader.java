@@ -71,7 +71,7 @@ public final class ScenarioLoader {
             // A key the file leaves out may still be set (a sector parameter, a policy); a key the
             // schema does not know is reported by the schema check, located at this override.
             try {
-                tree.set(path, override.substring(eq + 1).trim(), at);
+                applyOverride(tree, path, override.substring(eq + 1).trim(), at);
             } catch (ScenarioException e) {
                 // A value that does not parse is reported without a key; name the one it was for.
                 e.problems().forEach(x -> problems.add(x.path() == null || x.path().isEmpty()
@@ -81,6 +81,16 @@ public final class ScenarioLoader {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
+    }
+
+    /**
+     * Sets {@code path} to a YAML value given as text; {@code at} is where the override was
+     * written (a sweep file uses its own lines). A key the schema does not know is reported, at
+     * {@code at}, when the tree is bound.
+     */
+    public static void applyOverride(ScenarioTree tree, String path, String valueText, Location at)
+            throws ScenarioException {
+        tree.set(path, valueText, at);
     }
 
     /** Binds and validates {@code tree}, including a trial of every timeline event. */

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,15 +101,7 @@ public final class ScenarioTree implements java.io.Serializable {
             throw new ScenarioException(new Problem(new Location(name, 0, 0), "extends",
                     "the extends chain loops back to this file"));
         }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(new Problem(new Location(name, 0, 0), "", "no such file"));
-        } catch (IOException e) {
-            throw new ScenarioException(new Problem(new Location(name, 0, 0), "", "cannot read: " + e.getMessage()));
-        }
-        YamlSource.Parsed own = YamlSource.parse(text, name);
+        YamlSource.Parsed own = YamlSource.read(file);
         JsonNode parent = own.root().get("extends");
         if (parent == null) {
             return own;

@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,8 +30,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * <p>The tree is built from Jackson's token stream rather than by data binding: YAML tags never
  * instantiate classes, duplicate keys are caught with their location, and only plain mappings,
  * sequences and scalars are accepted.
+ *
+ * <p>Public so that sweep files are read, located and reported exactly like scenarios.
  */
-final class YamlSource {
+public final class YamlSource {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
@@ -46,8 +52,29 @@ final class YamlSource {
         return options;
     }
 
-    /** A parsed document: the root mapping and the location of every path in it. */
-    record Parsed(ObjectNode root, Map<String, Location> locations) {
+    /**
+     * A parsed document: the root mapping and the location of every path in it (keys joined
+     * with dots, list elements by index).
+     */
+    public record Parsed(ObjectNode root, Map<String, Location> locations) {
+    }
+
+    /**
+     * Reads and parses {@code file}; problems name it as given.
+     *
+     * @throws ScenarioException when the file is missing, unreadable or not valid YAML
+     */
+    public static Parsed read(Path file) throws ScenarioException {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(new Problem(new Location(name, 0, 0), "", "no such file"));
+        } catch (IOException e) {
+            throw new ScenarioException(new Problem(new Location(name, 0, 0), "", "cannot read: " + e.getMessage()));
+        }
+        return parse(text, name);
     }
 
     /**
@@ -55,13 +82,13 @@ final class YamlSource {
      *
      * @throws ScenarioException for broken YAML, duplicate keys or a root that is not a mapping
      */
-    static Parsed parse(String text, String file) throws ScenarioException {
+    public static Parsed parse(String text, String file) throws ScenarioException {
         Map<String, Location> locations = new HashMap<>();
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new ScenarioException(new Problem(new Location(file, 1, 1), "",
-                        "the file is empty (a scenario is a YAML mapping)"));
+                        "the file is empty (it must be a YAML mapping)"));
             }
             if (first != JsonToken.START_OBJECT) {
                 throw new ScenarioException(new Problem(location(file, parser.currentTokenLocation()), "",

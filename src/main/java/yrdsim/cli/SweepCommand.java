@@ -1,0 +1,90 @@
+package yrdsim.cli;
+
+import ch.qos.logback.classic.Level;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import yrdsim.run.Runner;
+import yrdsim.sweep.Shard;
+import yrdsim.sweep.SweepFile;
+import yrdsim.sweep.SweepPlan;
+import yrdsim.sweep.SweepRunner;
+
+/** {@code yrdsim sweep}: every run of a sweep file into a sweep directory, resumable. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a parameter sweep (grid, lhs, sobol or oat design x replications) into a sweep directory.",
+                "Rerunning the same command resumes: complete runs are skipped; a changed sweep file is refused."})
+final class SweepCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SWEEP.yaml", description = "Sweep file (see the README's Sweeps section).")
+    Path sweep;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Runs at once, each on one thread; results do not depend on it (default: ${DEFAULT-VALUE}).")
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Sweep directory (default: results/sweeps/NAME, NAME the sweep file's name).")
+    Path out;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only the runs whose index is I modulo N (0 <= I < N), into a shared --out; then 'yrdsim merge DIR'.")
+    String shard;
+
+    @Option(names = "--quiet", description = "Print only warnings, errors and the sweep directory.")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Print stack traces of failures.")
+    boolean debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Main.quiet(quiet);
+        // One line per run would drown the progress display; failures are still logged as errors.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Runner.class)).setLevel(Level.WARN);
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        Shard part;
+        try {
+            part = shard == null ? Shard.WHOLE : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        SweepPlan plan = SweepPlan.prepare(SweepFile.read(sweep));
+        Path dir = out != null ? out : Path.of("results", "sweeps", stem(sweep));
+        try (ProgressDisplay progress = ProgressDisplay.withRate("sweep", "runs", quiet)) {
+            SweepRunner runner = new SweepRunner(plan, dir, threads, part, progress);
+            // Ctrl-C: stop cleanly, keep finished runs, record the sweep as not complete.
+            Thread hook = new Thread(runner::interrupt, "yrdsim-sweep-interrupt");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                runner.run();
+            } finally {
+                removeHook(hook);
+            }
+        }
+        System.out.println(dir);
+        return Main.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or has run; it handles the interrupt.
+        }
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}
