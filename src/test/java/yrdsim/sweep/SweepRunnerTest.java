@@ -183,8 +183,9 @@ class SweepRunnerTest {
         Path out = tmp.resolve("out");
         SweepFixtures.Cli cli = yrdsim("sweep", file.toString(), "--out", out.toString());
         assertEquals(2, cli.code());
-        assertEquals(file + ":11:5: design.parameters.barriers.labour.scale: no such key in the scenario "
-                + Path.of("scenarios", "two-regions.yaml").toAbsolutePath(), cli.err().lines().findFirst().orElse(""));
+        assertEquals(file + ":11:38: barriers.labour: unknown key (allowed: labor, capital, technology) "
+                + "(design point 0: barriers.labour.scale=0, barriers.technology.scale=0.5)",
+                cli.err().lines().findFirst().orElse(""));
         assertFalse(Files.exists(out), "nothing written");
 
         Files.writeString(file, Files.readString(file).replace("labour", "labor"));
