@@ -17,6 +17,9 @@ import yrdsim.run.Runner;
         description = "Run a scenario and write a run directory (manifest, CSV tables, summary).")
 final class RunCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "SCENARIO.yaml", description = "Scenario file.")
     Path scenario;
 
@@ -66,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Main.quiet(quiet);
         if (threads < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--threads must be at least 1");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
         RunOptions options = new RunOptions(scenario, overrides, seed, steps, threads, engine.kind(), out, force,
                 firmsEvery, checkpointEvery, true);

@@ -53,6 +53,8 @@ public class YrdModel extends SimState {
         SETTLE
     }
 
+    /** The seed as given: MASON 18's {@code SimState.seed()} keeps only its low 32 bits. */
+    private long fullSeed;
     private final LoadedScenario loaded;
     private final EnterpriseEngine.Kind engineKind;
     private final int threads;
@@ -93,6 +95,7 @@ public class YrdModel extends SimState {
      */
     public YrdModel(LoadedScenario loaded, long seed, EnterpriseEngine.Kind engine, int threads) {
         super(seed);
+        this.fullSeed = seed;
         this.loaded = loaded;
         this.scenario = loaded.scenario();
         this.engineKind = engine;
@@ -112,7 +115,8 @@ public class YrdModel extends SimState {
     @Override
     public void start() {
         super.start();
-        random.setSeed(seed());
+        // All 64 bits of the seed reach MASON's generator (its setSeed(long) uses 32).
+        random.setSeed(new int[] {(int) fullSeed, (int) (fullSeed >>> 32)});
         if (engine != null) {
             engine.close();
         }
@@ -154,6 +158,19 @@ public class YrdModel extends SimState {
         for (StepObserver o : observers) {
             o.started(this);
         }
+    }
+
+    /** The full 64-bit seed of this run. */
+    @Override
+    public long seed() {
+        return fullSeed;
+    }
+
+    /** Sets the seed used by the next {@link #start()}, all 64 bits of it. */
+    @Override
+    public void setSeed(long seed) {
+        super.setSeed(seed);
+        this.fullSeed = seed;
     }
 
     @Override

@@ -8,11 +8,7 @@ import yrdsim.model.Rng;
  */
 public final class Seeds {
 
-    /**
-     * Seeds are in [0, 2^31): MASON's {@code SimState.seed()}, which the model keys its draws on,
-     * keeps only the low 32 bits of a seed, so a wider seed would be recorded as one value and
-     * run as another.
-     */
+    /** Seeds are in [0, 2^31): short enough to read in results.csv and to type on a command line. */
     static final int SHIFT = 33;
     /** The design-point slot used for common seeds, which no real point uses. */
     private static final long COMMON = -1;

@@ -43,6 +43,19 @@ class RunnerTest {
     }
 
     @Test
+    void everyBitOfTheSeedCounts() throws Exception {
+        // MASON 18 keeps only the low 32 bits of a seed; 6,000,000,000 and 1,705,032,704 share them.
+        long wide = 6_000_000_000L;
+        Path a = run(new RunOptions(TWO_REGIONS, List.of(), wide, 2, 1, EnterpriseEngine.Kind.FAST, tmp.resolve("a"),
+                false, 0, 0, true)).directory();
+        Path b = run(new RunOptions(TWO_REGIONS, List.of(), (long) (int) wide, 2, 1, EnterpriseEngine.Kind.FAST,
+                tmp.resolve("b"), false, 0, 0, true)).directory();
+        assertEquals(wide, Manifest.read(a).get("seed").asLong());
+        assertTrue(Files.readString(a.resolve("summary.json")).contains("\"seed\" : 6000000000"));
+        assertFalse(Files.readString(a.resolve("firms.csv")).equals(Files.readString(b.resolve("firms.csv"))));
+    }
+
+    @Test
     void fastAndReferenceEnginesAgreeOnTwoRegions() throws Exception {
         Path fast = run(options(TWO_REGIONS, List.of(), 64, 2, EnterpriseEngine.Kind.FAST, tmp.resolve("f"))).directory();
         Path ref = run(options(TWO_REGIONS, List.of(), 64, 1, EnterpriseEngine.Kind.REFERENCE, tmp.resolve("r")))
