@@ -1,7 +1,6 @@
 package yrdsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -89,8 +88,8 @@ public final class TimelinePlayer implements Serializable {
         entry.put("at", start.plus(step).toString());
         entry.put("ramp", 0);
         entry.putObject("set").set(path, value);
-        ((ArrayNode) tree.root().withArray("timeline")).add(entry.deepCopy());
-        ((ArrayNode) replayable.root().withArray("timeline")).add(entry);
+        tree.root().withArray("timeline").add(entry.deepCopy());
+        replayable.root().withArray("timeline").add(entry);
     }
 
     /**
