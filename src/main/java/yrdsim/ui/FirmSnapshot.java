@@ -86,7 +86,7 @@ final class FirmSnapshot {
         int[] n = {0};
         m.engine().forEach(f -> {
             long fid = f.id();
-            if (sampleEvery > 1 && Long.remainderUnsigned(Rng.mix(fid ^ SAMPLE_SALT), sampleEvery) != 0) {
+            if (!drawn(fid, sampleEvery)) {
                 return;
             }
             int i = n[0];
@@ -116,6 +116,11 @@ final class FirmSnapshot {
                 cellY[c] /= cellRevenue[c];
             }
         }
+    }
+
+    /** Whether the firm {@code id} is in the sample of one in {@code every}: always, for every = 1. */
+    static boolean drawn(long id, int every) {
+        return every <= 1 || Long.remainderUnsigned(Rng.mix(id ^ SAMPLE_SALT), every) == 0;
     }
 
     /**

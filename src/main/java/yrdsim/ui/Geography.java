@@ -147,14 +147,15 @@ final class Geography {
 
     /**
      * A region's disc radius in degrees of latitude: under half the distance to its nearest
-     * neighbour, so discs never overlap.
+     * neighbour (longitudes shrunk by the cosine of latitude, as on the map), so discs never overlap.
      */
     private static double discRadius(List<RegionSpec> regions, int p) {
         double nearest = Double.POSITIVE_INFINITY;
         for (int q = 0; q < regions.size(); q++) {
             if (q != p) {
-                double dx = lon(regions.get(q)) - lon(regions.get(p));
                 double dy = lat(regions.get(q)) - lat(regions.get(p));
+                double dx = (lon(regions.get(q)) - lon(regions.get(p)))
+                        * Math.cos(Math.toRadians((lat(regions.get(q)) + lat(regions.get(p))) / 2));
                 nearest = Math.min(nearest, Math.hypot(dx, dy));
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,7 @@ public final class LeverPanel {
     static final String LABOUR = "barriers.labor.scale";
     static final String CAPITAL = "barriers.capital.scale";
     static final String TECHNOLOGY = "barriers.technology.scale";
+    private static final List<String> TALENT_KEYS = List.of("wage_top_up", "barrier_cut", "supply_growth");
 
     private final Supplier<YrdModel> model;
     private final Map<String, JsonNode> pending = new LinkedHashMap<>();
@@ -79,10 +81,20 @@ public final class LeverPanel {
         return m().timeline() != null ? m().timeline().tree() : m().loaded().tree();
     }
 
-    /** The value a lever will have at the next step: a pending change, else the value in force. */
+    /**
+     * The value a lever will have at the next step: a pending change of it or of a mapping that
+     * holds it, else the value in force.
+     */
     JsonNode value(String path) {
-        JsonNode pendingValue = pending.get(path);
-        return pendingValue != null ? pendingValue : tree().get(path);
+        for (Map.Entry<String, JsonNode> change : pending.entrySet()) {
+            if (path.equals(change.getKey())) {
+                return change.getValue();
+            }
+            if (path.startsWith(change.getKey() + ".")) {
+                return change.getValue().at("/" + path.substring(change.getKey().length() + 1).replace('.', '/'));
+            }
+        }
+        return tree().get(path);
     }
 
     private double number(String path) {
@@ -101,8 +113,9 @@ public final class LeverPanel {
             return;
         }
         JsonNode inForce = tree().get(path);
-        boolean same = inForce != null && (inForce.equals(value)
-                || inForce.isNumber() && value.isNumber() && inForce.asDouble() == value.asDouble());
+        // An absent lever is neutral: for a number, 0.
+        boolean same = inForce == null ? value.isNumber() && value.asDouble() == 0
+                : inForce.equals(value) || inForce.isNumber() && value.isNumber() && inForce.asDouble() == value.asDouble();
         if (same) {
             pending.remove(path);
         } else {
@@ -415,7 +428,7 @@ public final class LeverPanel {
 
     /** Sets {@code policies.talent_program.<province>.wage_top_up}. */
     public void setTalentWageTopUp(double v) {
-        set(talent("wage_top_up"), v);
+        setTalent("wage_top_up", v);
     }
 
     /** Slider range. */
@@ -435,7 +448,7 @@ public final class LeverPanel {
 
     /** Sets {@code policies.talent_program.<province>.barrier_cut}. */
     public void setTalentBarrierCut(double v) {
-        set(talent("barrier_cut"), v);
+        setTalent("barrier_cut", v);
     }
 
     /** Slider range. */
@@ -450,7 +463,7 @@ public final class LeverPanel {
 
     /** Sets {@code policies.talent_program.<province>.supply_growth}. */
     public void setTalentSupplyGrowth(double v) {
-        set(talent("supply_growth"), v);
+        setTalent("supply_growth", v);
     }
 
     /** Slider range. */
@@ -533,6 +546,18 @@ public final class LeverPanel {
 
     private String talent(String key) {
         return "policies.talent_program." + region() + "." + key;
+    }
+
+    /**
+     * A province's talent programme is one mapping whose three keys are all required, so a
+     * change sets the whole mapping: the other two keep their values.
+     */
+    private void setTalent(String key, double v) {
+        ObjectNode program = JsonNodeFactory.instance.objectNode();
+        for (String k : TALENT_KEYS) {
+            program.put(k, k.equals(key) ? v : number(talent(k)));
+        }
+        change("policies.talent_program." + region(), program);
     }
 
     private String divisionOfLabor(String sector) {

@@ -63,6 +63,8 @@ public final class YrdModelWithUI extends GUIState {
     private final List<Boolean> layerVisible = new ArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private Display2D display;
+    /** Steps the model had completed when the GUI last read it. */
+    private int observedSteps;
     private JFrame displayFrame;
     private final List<JFrame> chartFrames = new ArrayList<>();
 
@@ -161,6 +163,7 @@ public final class YrdModelWithUI extends GUIState {
     /** Wires the GUI to a freshly started (or loaded) model. */
     private void prepare() {
         YrdModel m = model();
+        observedSteps = m.step();
         clusters.start(m);
         flowLayers.forEach(FlowLayer::start);
         charts.clear();
@@ -174,6 +177,11 @@ public final class YrdModelWithUI extends GUIState {
 
     private void afterStep() {
         YrdModel m = model();
+        if (m.step() == observedSteps) {
+            // MASON runs the after-step queue even when the schedule had nothing left to step.
+            return;
+        }
+        observedSteps = m.step();
         clusters.observe(m);
         flowLayers.forEach(f -> f.observe(m));
         charts.record(m, clusters);
