@@ -178,14 +178,18 @@ final class Gui implements AutoCloseable {
      * test JVM when the last Console closes.
      */
     @Override
-    public void close() throws Exception {
-        onEdt(() -> {
-            console.pressStop();
-            gui.quit();
-            console.setVisible(false);
-            console.dispose();
-            Console.allControllers.remove(console);
-            return null;
-        });
+    public void close() {
+        try {
+            onEdt(() -> {
+                console.pressStop();
+                gui.quit();
+                console.setVisible(false);
+                console.dispose();
+                Console.allControllers.remove(console);
+                return null;
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the GUI failed", e);
+        }
     }
 }
