@@ -67,7 +67,7 @@ final class ClusterLayer extends MapLayer {
                 String text = String.format(java.util.Locale.ROOT, "%s cluster (LQ %.2f)", st.sectorNames[s],
                         clusters.locationQuotient(c));
                 label(g, text, centre, lowest + 12 + 16 * row, st.iotf[s] ? IOTF_LABEL : LABEL,
-                        st.iotf[s] ? map.colors().color(s).darker() : INK);
+                        st.iotf[s] ? map.colors().color(s).darker() : INK, info.clip);
             }
         }
     }

@@ -73,10 +73,19 @@ abstract class MapLayer extends FieldPortrayal2D {
 
     /** Text centred on (cx, cy) over a rounded white halo. */
     static void label(Graphics2D g, String text, double cx, double cy, Font font, Color color) {
+        label(g, text, cx, cy, font, color, null);
+    }
+
+    /** Text centred on (cx, cy) over a rounded white halo, moved sideways to stay within {@code within}. */
+    static void label(Graphics2D g, String text, double cx, double cy, Font font, Color color,
+                      java.awt.geom.Rectangle2D within) {
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         int w = fm.stringWidth(text);
         int x = (int) Math.round(cx - w / 2.0);
+        if (within != null) {
+            x = (int) Math.max(within.getMinX() + 4, Math.min(x, within.getMaxX() - w - 4));
+        }
         int y = (int) Math.round(cy + (fm.getAscent() - fm.getDescent()) / 2.0);
         g.setColor(HALO);
         g.fillRoundRect(x - 3, y - fm.getAscent(), w + 6, fm.getAscent() + fm.getDescent() + 1, 6, 6);

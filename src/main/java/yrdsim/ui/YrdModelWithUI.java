@@ -223,14 +223,16 @@ public final class YrdModelWithUI extends GUIState {
     /** Console on the left, map next to it, charts in a cascade on the right, all on screen. */
     private void arrange(Console console) {
         Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-        console.setLocation(screen.x, screen.y);
+        // Taller than MASON's default, so the Model tab shows every lever.
+        console.setBounds(screen.x, screen.y, Math.max(console.getWidth(), 470),
+                Math.max(console.getHeight(), Math.min(screen.height, 820)));
         int mapX = screen.x + console.getWidth() + 4;
         displayFrame.setLocation(mapX, screen.y);
         int chartX = mapX + displayFrame.getWidth() + 4;
-        Dimension size = new Dimension(Math.max(360, screen.x + screen.width - chartX), 300);
+        Dimension size = new Dimension(Math.max(360, screen.x + screen.width - chartX), 320);
         if (chartX + 360 > screen.x + screen.width) {
             chartX = screen.x + screen.width - 480;
-            size = new Dimension(480, 300);
+            size = new Dimension(480, 320);
         }
         int step = Math.max(28, (screen.height - size.height) / Math.max(1, chartFrames.size() - 1));
         for (int i = 0; i < chartFrames.size(); i++) {
