@@ -3,8 +3,10 @@ package yrdsim.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.awt.Color;
+import java.text.DecimalFormat;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.data.xy.XYSeries;
 import sim.util.media.chart.TimeSeriesAttributes;
 import sim.util.media.chart.TimeSeriesChartGenerator;
@@ -76,6 +78,8 @@ final class Charts {
         g.setTitle(title);
         g.setXAxisLabel("year");
         g.setYAxisLabel(yLabel);
+        // Years without a thousands separator: 2020.5, not 2,020.5.
+        ((NumberAxis) g.getChart().getXYPlot().getDomainAxis()).setNumberFormatOverride(new DecimalFormat("0.##"));
         generators.add(g);
         return g;
     }

@@ -186,7 +186,7 @@ public final class YrdModelWithUI extends GUIState {
         flowLayers.forEach(f -> f.observe(m));
         charts.record(m, clusters);
         if (m.step() >= m.scenario().time().steps()) {
-            LOG.info("the run has reached its last step, {} (step {}); stop and play to start again",
+            LOG.info("the run has reached its last quarter, {} (step {}); press play to start it again",
                     m.period(m.step() - 1), m.step() - 1);
             m.kill();
         }

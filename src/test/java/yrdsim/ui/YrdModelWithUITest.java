@@ -53,14 +53,20 @@ class YrdModelWithUITest {
                     traditional = s;
                 }
             }
-            int outline = near(image, ProvinceLayer.OUTLINE, 40);
             int iotfPixels = exactly(image, g.gui.colors().argb(iotf));
             int traditionalPixels = exactly(image, g.gui.colors().argb(traditional));
-            // Two discs of about 200 px across outlined 2 px wide: over a thousand outline pixels.
-            assertTrue(outline > 1000, "province outline pixels in the snapshot: " + outline);
-            // 200-odd IotF firms against 2000 traditional ones, drawn last: at least their centres show.
-            assertTrue(iotfPixels > 100, "IotF-coloured pixels in the snapshot: " + iotfPixels);
+            // 200-odd IotF firms among 2,000 traditional ones, drawn over them at least 3 px wide;
+            // without the firms, the legend's swatch and the cluster rings give well under 100.
+            assertTrue(iotfPixels > 500, "IotF-coloured pixels in the snapshot: " + iotfPixels);
             assertTrue(traditionalPixels > 1000, "traditional-coloured pixels in the snapshot: " + traditionalPixels);
+            Geography geo = Geography.of(m.scenario());
+            Rectangle2D.Double field = Gui.onEdt(() -> g.gui.display().getDrawInfo2D(g.gui.firmLayer(),
+                    new Point2D.Double()).draw);
+            for (int p = 0; p < 2; p++) {
+                double shown = outlineShown(image, field, geo, p);
+                // Dots, arrows and the legend cover parts of the outline: most of it must show.
+                assertTrue(shown > 0.6, geo.name(p) + "'s outline shows at " + shown + " of its points");
+            }
 
             double before = m.levers().labor[0][1];
             assertEquals(1.0, m.scenario().barriers().labor().scale());
@@ -158,20 +164,40 @@ class YrdModelWithUITest {
         return out.toString();
     }
 
-    /** Pixels within {@code tolerance} (per channel) of {@code color}. */
-    static int near(BufferedImage image, Color color, int tolerance) {
-        int n = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                if (Math.abs((rgb >> 16 & 0xFF) - color.getRed()) <= tolerance
-                        && Math.abs((rgb >> 8 & 0xFF) - color.getGreen()) <= tolerance
-                        && Math.abs((rgb & 0xFF) - color.getBlue()) <= tolerance) {
-                    n++;
+    /**
+     * Share of 360 points on region {@code p}'s disc outline where the snapshot shows the outline
+     * colour (within 40 per channel, at the point or a pixel beside it).
+     */
+    static double outlineShown(BufferedImage image, Rectangle2D.Double field, Geography geo, int p) {
+        Rectangle2D disc = geo.outline(p).getBounds2D();
+        double sx = field.width / geo.width();
+        double sy = field.height / geo.height();
+        double cx = field.x + disc.getCenterX() * sx;
+        double cy = field.y + disc.getCenterY() * sy;
+        double r = disc.getWidth() / 2 * sx;
+        int shown = 0;
+        for (int a = 0; a < 360; a++) {
+            int x = (int) Math.round(cx + r * Math.cos(Math.toRadians(a)));
+            int y = (int) Math.round(cy + r * Math.sin(Math.toRadians(a)));
+            boolean found = false;
+            for (int dy = -1; dy <= 1 && !found; dy++) {
+                for (int dx = -1; dx <= 1 && !found; dx++) {
+                    found = near(image, x + dx, y + dy, ProvinceLayer.OUTLINE, 40);
                 }
             }
+            shown += found ? 1 : 0;
         }
-        return n;
+        return shown / 360.0;
+    }
+
+    private static boolean near(BufferedImage image, int x, int y, Color color, int tolerance) {
+        if (x < 0 || y < 0 || x >= image.getWidth() || y >= image.getHeight()) {
+            return false;
+        }
+        int rgb = image.getRGB(x, y);
+        return Math.abs((rgb >> 16 & 0xFF) - color.getRed()) <= tolerance
+                && Math.abs((rgb >> 8 & 0xFF) - color.getGreen()) <= tolerance
+                && Math.abs((rgb & 0xFF) - color.getBlue()) <= tolerance;
     }
 
     /** Pixels of exactly {@code argb}'s colour. */
