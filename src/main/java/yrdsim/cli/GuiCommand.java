@@ -1,6 +1,5 @@
 package yrdsim.cli;
 
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ final class GuiCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
         LoadedScenario loaded = ScenarioLoader.load(file, overrides);
-        if (GraphicsEnvironment.isHeadless()) {
+        if (!YrdModelWithUI.displayAvailable()) {
             spec.commandLine().getErr().println("yrdsim: gui needs a display, and there is none (DISPLAY is "
                     + (System.getenv("DISPLAY") == null ? "not set" : "'" + System.getenv("DISPLAY") + "'")
                     + "). Use 'ssh -X', or a virtual display: xvfb-run -a ./yrdsim gui (see the README).");

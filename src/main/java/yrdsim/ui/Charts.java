@@ -151,14 +151,9 @@ final class Charts {
         });
     }
 
-    /** The number of data series, for tests. */
-    int seriesCount() {
-        return series.size();
-    }
-
-    /** Points in the first series (one per recorded step), for tests; read on the Swing thread. */
-    int points() {
-        return series.get(0).getItemCount();
+    /** Points of every series, in chart order; read on the Swing thread. */
+    int[] points() {
+        return series.stream().mapToInt(XYSeries::getItemCount).toArray();
     }
 
     /** Decimal year of the start of a quarter: 2020Q3 is 2020.5. */

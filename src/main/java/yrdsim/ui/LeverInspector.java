@@ -34,9 +34,4 @@ final class LeverInspector extends Inspector {
     public void updateInspector() {
         levers.updateInspector();
     }
-
-    /** The inspector of the lever properties. */
-    Inspector levers() {
-        return levers;
-    }
 }

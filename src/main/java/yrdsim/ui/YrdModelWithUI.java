@@ -105,9 +105,18 @@ public final class YrdModelWithUI extends GUIState {
         layerVisible.add(visible);
     }
 
-    /** Opens the Console and the map for {@code loaded}; returns once they are showing. */
+    /** Whether windows can be opened: false without an X display (or with java.awt.headless). */
+    public static boolean displayAvailable() {
+        return !GraphicsEnvironment.isHeadless();
+    }
+
+    /**
+     * Opens the Console and the map for {@code loaded}; returns once they are on their way.
+     *
+     * @throws IllegalStateException when there is no display ({@link #displayAvailable})
+     */
     public static YrdModelWithUI open(LoadedScenario loaded, Path scenarioFile, long seed, int threads) {
-        if (GraphicsEnvironment.isHeadless()) {
+        if (!displayAvailable()) {
             throw new IllegalStateException("no display");
         }
         YrdModelWithUI gui = new YrdModelWithUI(loaded, scenarioFile, seed, threads);
@@ -146,6 +155,14 @@ public final class YrdModelWithUI extends GUIState {
                 "Policy levers");
         inner.setVolatile(true);
         return new LeverInspector(inner, this::saveWithDialog);
+    }
+
+    /** Only a model of this GUI's regions and sectors can be shown (a checkpoint opened in the Console). */
+    @Override
+    public boolean validSimState(SimState candidate) {
+        return candidate instanceof YrdModel m
+                && m.loaded().scenario().regions().equals(model().loaded().scenario().regions())
+                && m.loaded().scenario().sectors().equals(model().loaded().scenario().sectors());
     }
 
     @Override
@@ -316,11 +333,6 @@ public final class YrdModelWithUI extends GUIState {
     /** The charts. */
     Charts charts() {
         return charts;
-    }
-
-    /** The cluster watch. */
-    ClusterWatch clusters() {
-        return clusters;
     }
 
     /** The enterprise layer. */

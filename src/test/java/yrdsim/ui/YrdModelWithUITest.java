@@ -68,6 +68,12 @@ class YrdModelWithUITest {
                 assertTrue(shown > 0.6, geo.name(p) + "'s outline shows at " + shown + " of its points");
             }
 
+            int[] points = Gui.onEdt(() -> g.gui.charts().points());
+            for (int k = 0; k < points.length; k++) {
+                // The log-scaled flow chart skips zeros; two-regions has flows of every factor.
+                assertEquals(20, points[k], "chart series " + k + " has one point per step");
+            }
+
             double before = m.levers().labor[0][1];
             assertEquals(1.0, m.scenario().barriers().labor().scale());
             g.typeInModelTab("Barrier scale: workers and talent", "0.25");
