@@ -374,6 +374,11 @@ public final class LeverPanel {
         return new Interval(0.0, 1.0);
     }
 
+    /** Tooltip. */
+    public String desAllianceBarrierCut() {
+        return "policies.innovation_alliances.barrier_cut: cut in the technology barrier among members";
+    }
+
     /** Alliance spillover boost. */
     public double getAllianceSpilloverBoost() {
         return number("policies.innovation_alliances.spillover_boost");
@@ -387,6 +392,11 @@ public final class LeverPanel {
     /** Slider range. */
     public Object domAllianceSpilloverBoost() {
         return new Interval(0.0, 2.0);
+    }
+
+    /** Tooltip. */
+    public String desAllianceSpilloverBoost() {
+        return "policies.innovation_alliances.spillover_boost: raises the speed of spillovers among members";
     }
 
     /** Alliance R&amp;D subsidy to member IotF firms. */
@@ -404,6 +414,11 @@ public final class LeverPanel {
         return new Interval(0.0, 0.1);
     }
 
+    /** Tooltip. */
+    public String desAllianceRdSubsidy() {
+        return "policies.innovation_alliances.rd_subsidy: R&D subsidy, share of revenue, to members' IotF firms";
+    }
+
     // ------------------------------------------------------------------ province levers
 
     /** The province the levers below act on, by index. */
@@ -419,6 +434,11 @@ public final class LeverPanel {
     /** The provinces, for a pop-up menu. */
     public Object domProvince() {
         return m().loaded().scenario().regions().stream().map(r -> r.name()).toArray(String[]::new);
+    }
+
+    /** Tooltip. */
+    public String desProvince() {
+        return "the province whose talent programme, IotF subsidy, incubation, zone and platform the levers below set";
     }
 
     /** Talent wage top-up in the chosen province. */
@@ -456,6 +476,11 @@ public final class LeverPanel {
         return new Interval(0.0, 1.0);
     }
 
+    /** Tooltip. */
+    public String desTalentBarrierCut() {
+        return "policies.talent_program.<province>.barrier_cut: cut in the talent barrier into the province";
+    }
+
     /** Talent supply growth per quarter in the chosen province. */
     public double getTalentSupplyGrowth() {
         return number(talent("supply_growth"));
@@ -469,6 +494,11 @@ public final class LeverPanel {
     /** Slider range. */
     public Object domTalentSupplyGrowth() {
         return new Interval(0.0, 0.02);
+    }
+
+    /** Tooltip. */
+    public String desTalentSupplyGrowth() {
+        return "policies.talent_program.<province>.supply_growth: growth of the province's own talent per quarter";
     }
 
     /** Output subsidy to IotF sectors in the chosen province (the first IotF sector's rate). */
@@ -529,6 +559,11 @@ public final class LeverPanel {
         return new Interval(0.0, 0.2);
     }
 
+    /** Tooltip. */
+    public String desDevelopmentZone() {
+        return "policies.development_zones.<province>: extra log TFP from development zones";
+    }
+
     /** Extra public R&amp;D share in the chosen province. */
     public double getInnovationPlatform() {
         return number(perProvince("policies.innovation_platforms"));
@@ -542,6 +577,11 @@ public final class LeverPanel {
     /** Slider range. */
     public Object domInnovationPlatform() {
         return new Interval(0.0, 0.02);
+    }
+
+    /** Tooltip. */
+    public String desInnovationPlatform() {
+        return "policies.innovation_platforms.<province>: extra public R&D, share of the province's output";
     }
 
     private String talent(String key) {
