@@ -138,13 +138,9 @@ final class FirmSnapshot {
         return m.firmCount() > 0 ? sum[0] / m.firmCount() : 0;
     }
 
-    /** The model this snapshot shows, or null before the first update. */
-    YrdModel model() {
-        return model;
-    }
-
-    /** The model step after which the snapshot was taken. */
-    int step() {
-        return step;
+    /** Forgets the last snapshot: a new run starts, perhaps with another seed, at step 0 again. */
+    void forget() {
+        model = null;
+        step = -1;
     }
 }

@@ -48,6 +48,12 @@ final class MapContext {
         return firms;
     }
 
+    /** Forgets what was drawn of the previous run. */
+    void restart() {
+        firms.forget();
+        lastFrameNanos = 0;
+    }
+
     ClusterWatch clusters() {
         return clusters;
     }

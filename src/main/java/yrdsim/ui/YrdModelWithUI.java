@@ -181,6 +181,7 @@ public final class YrdModelWithUI extends GUIState {
     private void prepare() {
         YrdModel m = model();
         observedSteps = m.step();
+        map.restart();
         clusters.start(m);
         flowLayers.forEach(FlowLayer::start);
         charts.clear();
