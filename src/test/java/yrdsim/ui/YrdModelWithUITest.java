@@ -91,7 +91,7 @@ class YrdModelWithUITest {
     }
 
     @Test
-    void clickingAProvinceOrAnEnterpriseInspectsItAndTheAboutTabNamesTheScenario() throws Exception {
+    void clickingInspectsProvincesAndFirmsTheAboutTabNamesTheScenarioAndARunCanStartAgain() throws Exception {
         try (Gui g = Gui.open(Gui.TWO_REGIONS, List.of("time.steps=24"), 7, 1)) {
             g.playUntil(5);
             YrdModel m = g.gui.model();
@@ -140,6 +140,17 @@ class YrdModelWithUITest {
             });
             assertTrue(about.contains("Scenario two-regions"), "the About tab names the scenario");
             assertTrue(about.contains("Industries of the Future"), "and describes the model");
+
+            // Stop and play again: a new run from the start, with fresh charts.
+            Gui.onEdt(() -> {
+                g.console.pressStop();
+                return null;
+            });
+            g.playUntil(3);
+            assertEquals(3, m.step());
+            for (int points : Gui.onEdt(() -> g.gui.charts().points())) {
+                assertEquals(3, points, "the charts start again with the run");
+            }
         }
     }
 
