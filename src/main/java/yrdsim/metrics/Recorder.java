@@ -73,8 +73,7 @@ public final class Recorder implements StepObserver {
     public void started(YrdModel m) {
         var p = m.scenario().parameters();
         Structure st = m.structure();
-        detector = new ClusterDetector(st.cells, p.clusterLq(), p.clusterMinFirms(), p.clusterMinShare(),
-                p.clusterPersistence());
+        detector = CellShares.detector(st, p);
         thresholdStep = new int[st.sectors][p.revenueThresholds().size()];
         for (int[] row : thresholdStep) {
             java.util.Arrays.fill(row, -1);
@@ -122,22 +121,17 @@ public final class Recorder implements StepObserver {
             startRevenue = totalRevenue(m);
         }
 
-        double total = 0;
-        double[] regionRevenue = new double[st.regions];
         double[] sectorRevenue = new double[st.sectors];
         for (int c = 0; c < st.cells; c++) {
-            total += t.revenue[c];
-            regionRevenue[st.regionOf(c)] += t.revenue[c];
             sectorRevenue[st.sectorOf(c)] += t.revenue[c];
         }
-        double[] lq = new double[st.cells];
-        double[] share = new double[st.cells];
+        CellShares cellShares = CellShares.of(st, t);
+        double[] lq = cellShares.locationQuotient();
+        double[] share = cellShares.sectorShare();
         double[] entries = m.entries();
         for (int c = 0; c < st.cells; c++) {
             int p = st.regionOf(c);
             int s = st.sectorOf(c);
-            lq[c] = Concentration.locationQuotient(t.revenue[c], regionRevenue[p], sectorRevenue[s], total);
-            share[c] = sectorRevenue[s] > 0 ? t.revenue[c] / sectorRevenue[s] : 0;
             sectors.row(step, period, st.regionNames[p], st.sectorNames[s], st.iotf[s], t.firms[c], t.revenue[c],
                     t.workers[c] + t.talent[c], t.talent[c], t.knowledge[c], lq[c], entries[c], t.exits[c],
                     t.profit[c], t.innovations[c], t.capital[c], t.subsidy[c], m.sectors()[s].getPrice());
@@ -228,7 +222,7 @@ public final class Recorder implements StepObserver {
      * without firms: migrants over residents (workers, talent), capital in use owned by another
      * region over all capital in use, technology acquired from other regions over all acquired.
      */
-    static double[] crossProvinceShares(YrdModel m) {
+    public static double[] crossProvinceShares(YrdModel m) {
         Structure st = m.structure();
         int n = st.regions;
         double workers = 0;

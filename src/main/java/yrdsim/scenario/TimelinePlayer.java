@@ -1,7 +1,6 @@
 package yrdsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +20,10 @@ public final class TimelinePlayer implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The tree in force now: loaded values with every applied event laid over them. */
     private final ScenarioTree tree;
+    /** The tree as loaded, with live changes appended to its timeline: what a saved scenario replays. */
+    private final ScenarioTree replayable;
     private final Period start;
     private final List<TimelineEvent> events;
     /** Per event index and key: the value just before the event started (ramps interpolate from it). */
@@ -30,6 +32,7 @@ public final class TimelinePlayer implements Serializable {
     /** Plays {@code loaded}'s timeline on a private copy of its tree. */
     public TimelinePlayer(LoadedScenario loaded) {
         this.tree = loaded.tree().copy();
+        this.replayable = loaded.tree().copy();
         this.start = loaded.scenario().startPeriod();
         this.events = new ArrayList<>(loaded.scenario().timeline());
     }
@@ -85,12 +88,24 @@ public final class TimelinePlayer implements Serializable {
         entry.put("at", start.plus(step).toString());
         entry.put("ramp", 0);
         entry.putObject("set").set(path, value);
-        ((ArrayNode) tree.root().withArray("timeline")).add(entry);
+        tree.root().withArray("timeline").add(entry.deepCopy());
+        replayable.root().withArray("timeline").add(entry);
     }
 
-    /** The tree as it stands now, including live changes; for saving a scenario. */
+    /**
+     * The values in force now, with live changes in its timeline. Its values already include
+     * every applied event, so a run of it would start from them: save {@link #replayable()}.
+     */
     public ScenarioTree tree() {
         return tree;
+    }
+
+    /**
+     * A copy of the scenario as loaded with every live change added to its timeline, for saving:
+     * a run of it passes through the same values at the same steps as this run.
+     */
+    public ScenarioTree replayable() {
+        return replayable.copy();
     }
 
     /** Every event, from the file and live, in the order they were added. */
