@@ -234,8 +234,8 @@ final class ComparisonReport {
                 + "replication at each quarter.\n\n");
         b.append(Markdown.image("policy minus baseline, paired by seed", CHARTS.get(1))).append('\n');
         b.append("The paired difference at each quarter, mean over seeds, with the 95% t interval of that mean. "
-                + "Because every scenario runs on the same seeds, this is much tighter than the overlap of the "
-                + "bands above suggests.\n\n");
+                + "Because every scenario runs on the same seeds, much of the noise cancels in each pair, so an "
+                + "effect can be resolved here even where the bands above overlap.\n\n");
         b.append("## Cross-province flows\n\n");
         b.append(Markdown.image("cross-province flows by factor and scenario", CHARTS.get(2))).append('\n');
         b.append("All border crossings of each factor per quarter (mean over replications; band min–max). "
