@@ -1,10 +1,12 @@
 package yrdsim.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ final class ComparisonReport {
             "charts/flows.png");
 
     /** A scenario of the comparison and the series of its replications. */
-    private record Scenario(String label, JsonNode info, List<RunSeries> runs) {
+    private record ScenarioRuns(String label, JsonNode info, List<RunSeries> runs) {
     }
 
     private ComparisonReport() {
@@ -48,7 +50,7 @@ final class ComparisonReport {
             throw new RefusedException(dir.resolve("manifest.json") + ": not a comparison manifest (it needs "
                     + "baseline, policies and seeds)");
         }
-        List<Scenario> scenarios = new ArrayList<>();
+        List<ScenarioRuns> scenarios = new ArrayList<>();
         scenarios.add(scenario(dir, manifest.path("baseline"), seeds));
         for (JsonNode policy : manifest.path("policies")) {
             scenarios.add(scenario(dir, policy, seeds));
@@ -70,7 +72,7 @@ final class ComparisonReport {
         return report;
     }
 
-    private static Scenario scenario(Path dir, JsonNode info, List<Long> seeds) throws IOException, RefusedException {
+    private static ScenarioRuns scenario(Path dir, JsonNode info, List<Long> seeds) throws IOException, RefusedException {
         String label = info.path("label").asText();
         List<RunSeries> runs = new ArrayList<>();
         for (long seed : seeds) {
@@ -86,7 +88,7 @@ final class ComparisonReport {
                 throw new RefusedException(dir + ": runs of " + label + " differ in length");
             }
         }
-        return new Scenario(label, info, runs);
+        return new ScenarioRuns(label, info, runs);
     }
 
     /** Interface of a per-run series, so one band routine serves every chart. */
@@ -95,14 +97,14 @@ final class ComparisonReport {
         double[] of(RunSeries run) throws RefusedException;
     }
 
-    private static void meanAndBand(XYChart chart, Scenario s, int index, double[] x, Extract extract, double factor)
+    private static void meanAndBand(XYChart chart, ScenarioRuns s, int index, double[] x, Extract extract, double factor)
             throws RefusedException {
         int steps = x.length;
         double[] mean = new double[steps];
         double[] low = new double[steps];
         double[] high = new double[steps];
-        java.util.Arrays.fill(low, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(high, Double.NEGATIVE_INFINITY);
+        Arrays.fill(low, Double.POSITIVE_INFINITY);
+        Arrays.fill(high, Double.NEGATIVE_INFINITY);
         for (RunSeries run : s.runs()) {
             double[] v = extract.of(run);
             for (int k = 0; k < steps; k++) {
@@ -117,11 +119,11 @@ final class ComparisonReport {
                 color(index), false);
     }
 
-    private static java.awt.Color color(int index) {
+    private static Color color(int index) {
         return index == 0 ? Charts.REFERENCE : Charts.color(index - 1);
     }
 
-    private static XYChart shareChart(List<Scenario> scenarios, double[] x, int replications) throws RefusedException {
+    private static XYChart shareChart(List<ScenarioRuns> scenarios, double[] x, int replications) throws RefusedException {
         XYChart chart = Charts.time("IotF share of the delta's manufacturing revenue (mean of " + replications
                 + " replications; band: min–max)", "IotF share of revenue (%)", x);
         for (int i = 0; i < scenarios.size(); i++) {
@@ -130,10 +132,10 @@ final class ComparisonReport {
         return chart;
     }
 
-    private static XYChart differenceChart(List<Scenario> scenarios, double[] x) throws RefusedException {
+    private static XYChart differenceChart(List<ScenarioRuns> scenarios, double[] x) throws RefusedException {
         XYChart chart = Charts.time("Policy minus baseline, same seeds: IotF share of revenue (band: 95% interval "
                 + "of the mean)", "difference in IotF share (percentage points)", x);
-        Scenario baseline = scenarios.get(0);
+        ScenarioRuns baseline = scenarios.get(0);
         List<double[]> base = new ArrayList<>();
         for (RunSeries run : baseline.runs()) {
             base.add(RunReport.scaled(run.deltaIotfShare(), 100));
@@ -168,7 +170,7 @@ final class ComparisonReport {
         return chart;
     }
 
-    private static XYChart flowChart(List<Scenario> scenarios, double[] x, String factor, int replications)
+    private static XYChart flowChart(List<ScenarioRuns> scenarios, double[] x, String factor, int replications)
             throws RefusedException {
         XYChart chart = Charts.time("Cross-province flows of " + factor + " (mean of " + replications
                 + "; band: min–max)", Reports.flowUnit(factor), x);
@@ -178,16 +180,16 @@ final class ComparisonReport {
         return chart;
     }
 
-    private static String markdown(JsonNode manifest, List<Scenario> scenarios, List<Long> seeds, Table table)
+    private static String markdown(JsonNode manifest, List<ScenarioRuns> scenarios, List<Long> seeds, Table table)
             throws RefusedException {
-        Scenario baseline = scenarios.get(0);
+        ScenarioRuns baseline = scenarios.get(0);
         String[] periods = baseline.runs().get(0).periods();
         StringBuilder b = new StringBuilder();
-        List<String> policyLabels = scenarios.subList(1, scenarios.size()).stream().map(Scenario::label).toList();
+        List<String> policyLabels = scenarios.subList(1, scenarios.size()).stream().map(ScenarioRuns::label).toList();
         b.append("# Policy comparison: ").append(String.join(", ", policyLabels)).append(" against ")
                 .append(baseline.label()).append("\n\n");
         List<List<String>> rows = new ArrayList<>();
-        for (Scenario s : scenarios) {
+        for (ScenarioRuns s : scenarios) {
             rows.add(List.of(s == baseline ? "baseline" : "policy", s.label() + " ("
                     + Markdown.code(s.info().path("path").asText()) + ", sha256 "
                     + Markdown.code(s.info().path("sha256").asText()) + ")"));
