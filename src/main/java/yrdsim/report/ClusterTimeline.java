@@ -77,7 +77,7 @@ final class ClusterTimeline {
     /** Rows from the top: yardstick crossings first, then clusters grouped by province. */
     private List<String> rows() {
         Set<String> rows = new LinkedHashSet<>();
-        crossings().stream().map(e -> rowOf(e)).sorted().forEach(rows::add);
+        crossings().stream().map(ClusterTimeline::rowOf).sorted().forEach(rows::add);
         clusterEvents().stream()
                 .sorted(Comparator.comparing(Event::province, RunReport.provinceOrder(provinces))
                         .thenComparing(Event::sector))
@@ -225,8 +225,8 @@ final class ClusterTimeline {
         List<Event> clusters = clusterEvents();
         long emerged = clusters.stream().filter(e -> e.event().equals("cluster_emerged")).count();
         long dissolved = clusters.stream().filter(e -> e.event().equals("cluster_dissolved")).count();
-        b.append("Clusters emerged ").append(emerged).append(" times and dissolved ").append(dissolved)
-                .append(" times (events at the first quarter are clusters present from the start). ");
+        b.append("Cluster events: ").append(emerged).append(" emerged, ").append(dissolved)
+                .append(" dissolved (those in the first quarter are clusters present from the start). ");
         List<String> starting = startingYardsticks().stream().filter(e -> e.event().equals("revenue_500bn"))
                 .map(Event::sector).toList();
         b.append(starting.isEmpty() ? "No sector had 500 bn yuan of annual revenue at the start."
