@@ -55,22 +55,29 @@ final class SweepReport {
         int replications = (int) results.rows().stream().map(r -> results.text(r, "replication")).distinct().count();
 
         List<String> charts = new ArrayList<>();
+        List<String> charted = new ArrayList<>();
         String heading = null;
         if (parameters.size() == 2 && isGrid(points)) {
             heading = "## Heat maps\n\nEach cell is one grid point: the mean of the metric over the replications "
                     + "that have a value there.\n\n";
             for (String metric : metrics) {
-                String chart = "charts/heatmap-" + fileName(metric) + ".png";
-                Charts.save(heatMap(points, parameters, metric, replications), dir.resolve(chart));
-                charts.add(chart);
+                if (hasValues(points, metric)) {
+                    String chart = "charts/heatmap-" + fileName(metric) + ".png";
+                    Charts.save(heatMap(points, parameters, metric, replications), dir.resolve(chart));
+                    charts.add(chart);
+                    charted.add(metric);
+                }
             }
         } else if (parameters.size() == 1) {
             heading = "## Metrics against " + parameters.get(0) + "\n\nThe line is the mean over replications, the "
                     + "band spans the lowest to the highest replication.\n\n";
             for (String metric : metrics) {
-                String chart = "charts/" + fileName(metric) + "-by-" + fileName(parameters.get(0)) + ".png";
-                Charts.save(oneParameter(points, parameters.get(0), metric, replications), dir.resolve(chart));
-                charts.add(chart);
+                if (hasValues(points, metric)) {
+                    String chart = "charts/" + fileName(metric) + "-by-" + fileName(parameters.get(0)) + ".png";
+                    Charts.save(oneParameter(points, parameters.get(0), metric, replications), dir.resolve(chart));
+                    charts.add(chart);
+                    charted.add(metric);
+                }
             }
         }
         Map<String, List<CSVRecord>> sensitivity = new LinkedHashMap<>();
@@ -91,7 +98,12 @@ final class SweepReport {
         if (heading != null) {
             b.append(heading);
             for (int i = 0; i < charts.size(); i++) {
-                b.append(Markdown.image(metrics.get(i), charts.get(i))).append('\n');
+                b.append(Markdown.image(charted.get(i), charts.get(i))).append('\n');
+            }
+            List<String> empty = metrics.stream().filter(m -> !charted.contains(m)).toList();
+            if (!empty.isEmpty()) {
+                b.append("No chart for ").append(String.join(", ", empty))
+                        .append(": no run has a value (a yardstick no run reached).\n\n");
             }
         } else if (sensitivity.isEmpty()) {
             b.append("This design (").append(parameters.size()).append(" parameters, ").append(points.size())
@@ -148,6 +160,10 @@ final class SweepReport {
             }
         }
         return new ArrayList<>(byValues.values());
+    }
+
+    private static boolean hasValues(List<Point> points, String metric) {
+        return points.stream().anyMatch(p -> !p.metrics().get(metric).isEmpty());
     }
 
     /** True when the points are every combination of the two parameters' values, with at least two of each. */
@@ -209,23 +225,22 @@ final class SweepReport {
         // Light colours only, so the values written in the cells stay readable.
         chart.getStyler().setRangeColors(new Color[] {new Color(0xFF, 0xFF, 0xD9), new Color(0xC7, 0xE9, 0xB4),
             new Color(0x7F, 0xCD, 0xBB), new Color(0x41, 0xB6, 0xC4)});
-        if (cells.isEmpty()) {
-            min = 0;
-            max = 1;
-        } else if (min == max) {
-            max = min + Math.max(1e-12, Math.abs(min) * 1e-6);
-        }
-        chart.getStyler().setHeatMapValueDecimalPattern(threeDigits(Math.max(Math.abs(min), Math.abs(max))));
-        chart.getStyler().setMin(min);
-        chart.getStyler().setMax(max);
+        // Cells show about three significant digits; the colour scale's ends are rounded outwards
+        // to the same digits, so its labels are short too.
+        int decimals = decimals(Math.max(Math.abs(min), Math.abs(max)));
+        double unit = Math.pow(10, -decimals);
+        double low = Math.floor(min / unit) * unit;
+        double high = Math.max(Math.ceil(max / unit) * unit, low + unit);
+        chart.getStyler().setHeatMapValueDecimalPattern(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals));
+        chart.getStyler().setMin(Double.parseDouble(Markdown.number(low, 12)));
+        chart.getStyler().setMax(Double.parseDouble(Markdown.number(high, 12)));
         chart.addSeries(metric, xs, ys, cells);
         return chart;
     }
 
-    /** A decimal pattern that shows about three significant digits of numbers up to {@code magnitude}. */
-    static String threeDigits(double magnitude) {
-        int decimals = magnitude > 0 ? Math.max(0, 2 - (int) Math.floor(Math.log10(magnitude))) : 0;
-        return decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(Math.min(decimals, 12));
+    /** Decimals that show about three significant digits of numbers up to {@code magnitude}. */
+    static int decimals(double magnitude) {
+        return magnitude > 0 ? Math.min(12, Math.max(0, 2 - (int) Math.floor(Math.log10(magnitude)))) : 0;
     }
 
     private static XYChart oneParameter(List<Point> points, String parameter, String metric, int replications) {
@@ -316,10 +331,12 @@ final class SweepReport {
                 rows.add(List.of(key, v.isValueNode() ? Reports.text(v) : Markdown.code(v.toString())));
             }
         });
-        rows.add(List.of("design", points.size() + " points over " + parameters.size() + " parameter"
-                + (parameters.size() == 1 ? "" : "s") + " (" + String.join(", ", parameters) + "), " + replications
-                + " replication" + (replications == 1 ? "" : "s") + " each"));
-        rows.add(List.of("metrics", String.join(", ", metrics)));
+        rows.add(List.of("design points", points.size() + " distinct points over " + parameters.size()
+                + " parameter" + (parameters.size() == 1 ? "" : "s") + " (" + String.join(", ", parameters) + "), "
+                + replications + " replication" + (replications == 1 ? "" : "s") + " each"));
+        if (!manifest.has("metrics")) {
+            rows.add(List.of("metrics", String.join(", ", metrics)));
+        }
         return Markdown.table(List.of("provenance", ""), rows) + "\n";
     }
 

@@ -54,6 +54,37 @@ class CompareAndReportCommandTest {
     }
 
     @Test
+    void reportReadsWhatTheSweepCommandWrites() throws Exception {
+        // A 2 x 2 grid of the two-region test bed, one replication, 2 quarters: four tiny runs.
+        Path file = tmp.resolve("grid.yaml");
+        Files.writeString(file, """
+                scenario: %s
+                seed: 3
+                replications: 1
+                steps: 2
+                design:
+                  type: grid
+                  parameters:
+                    barriers.labor.scale: {values: [0, 1]}
+                    barriers.capital.scale: {values: [0.5, 1]}
+                metrics:
+                  - iotf_revenue_share.YRD
+                  - clusters.emerged
+                """.formatted(Path.of("scenarios/two-regions.yaml").toAbsolutePath()));
+        Path out = tmp.resolve("sweep");
+        String[] r = cli("sweep", file.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
+        assertEquals("0", r[0], r[2]);
+        r = cli("report", out.toString(), "--quiet");
+        assertEquals("0", r[0], r[2]);
+        String md = Files.readString(out.resolve("report.md"));
+        for (String metric : new String[] {"iotf_revenue_share.YRD", "clusters.emerged"}) {
+            assertTrue(Files.size(out.resolve("charts/heatmap-" + metric + ".png")) > 1000, metric);
+            assertTrue(md.contains("](charts/heatmap-" + metric + ".png)"), md);
+        }
+        assertTrue(md.contains("4 distinct points over 2 parameters"), md);
+    }
+
+    @Test
     void reportOnAnUnknownDirectoryExitsTwo() throws Exception {
         Files.writeString(tmp.resolve("data.txt"), "x");
         String[] r = cli("report", tmp.toString());

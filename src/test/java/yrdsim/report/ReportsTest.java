@@ -135,11 +135,13 @@ class ReportsTest {
             assertTrue(Files.readString(report).contains("](" + chart + ")"), "report.md links " + chart);
         }
         String md = Files.readString(report);
-        assertTrue(md.contains("9 points over 2 parameters"), md);
+        assertTrue(md.contains("9 distinct points over 2 parameters"), md);
         assertTrue(md.contains("2 replications each"), md);
         try (Stream<Path> charts = Files.list(dir.resolve("charts"))) {
-            assertEquals(2, charts.count(), "no Sobol chart without sensitivity.csv");
+            assertEquals(2, charts.count(), "no Sobol chart without sensitivity.csv, no map of a metric without values");
         }
+        assertTrue(md.contains("No chart for iotf_sectors.quantum_information.revenue_1tn_step: no run has a value"),
+                md);
     }
 
     @Test
@@ -164,7 +166,7 @@ class ReportsTest {
         Reports.report(dir);
         assertTrue(hasContent(png(dir.resolve("charts/iotf_revenue_share.YRD-by-barriers.labor.scale.png"),
                 Charts.WIDTH, Charts.HEIGHT)));
-        assertTrue(Files.readString(dir.resolve("report.md")).contains("5 points over 1 parameter"));
+        assertTrue(Files.readString(dir.resolve("report.md")).contains("5 distinct points over 1 parameter"));
     }
 
     @Test
