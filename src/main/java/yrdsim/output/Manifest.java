@@ -1,6 +1,9 @@
 package yrdsim.output;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +87,25 @@ public final class Manifest {
             }
         }
         return files;
+    }
+
+    /**
+     * Lists the files of a complete directory again after files were added to it (a report),
+     * keeping every other field as written. Numbers are read back as exact decimals so their
+     * text does not change.
+     */
+    public static void relist(Path directory) throws IOException {
+        JsonNode read = Json.MAPPER.reader().with(JsonNodeFactory.withExactBigDecimals(true))
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(Files.readString(directory.resolve(FILE)));
+        if (!(read instanceof ObjectNode manifest)) {
+            throw new IOException(directory.resolve(FILE) + ": not a JSON object");
+        }
+        JsonNode status = manifest.remove("status");
+        manifest.remove("files");
+        manifest.set("files", Json.tree(listFiles(directory)));
+        manifest.set("status", status);
+        AtomicFiles.write(directory.resolve(FILE), Json.write(manifest));
     }
 
     /** Reads the manifest of {@code directory}, or null if there is none or it is unreadable. */

@@ -1,0 +1,72 @@
+package yrdsim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import yrdsim.compare.CompareOptions;
+import yrdsim.compare.Comparison;
+
+/** {@code yrdsim compare}: policy scenarios against a baseline on common seeds. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a baseline and policy scenarios on the same seeds and write comparison.csv (paired "
+                + "differences of the headline metrics with 95%% intervals), charts and report.md."})
+final class CompareCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "BASELINE.yaml", description = "Baseline scenario.")
+    Path baseline;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "POLICY.yaml", description = "Policy scenarios.")
+    List<Path> policies = new ArrayList<>();
+
+    @Option(names = "--replications", paramLabel = "R", description = "Seeds per scenario (default: ${DEFAULT-VALUE}).")
+    int replications = 5;
+
+    @Option(names = "--seed", paramLabel = "N", description = "First seed; replication r uses N+r (default: the baseline's seed).")
+    Long seed;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Quarters to simulate (default: the scenarios' time.steps).")
+    Integer steps;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Runs at a time, each on one thread; results do not depend on it (default: ${DEFAULT-VALUE}).")
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Comparison directory (default: results/compare/BASELINE-vs-POLICY...).")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "key.path=value", description = "Override a value in every scenario, e.g. enterprises.scale=0.05 (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--force", description = "Replace a different complete comparison in the output directory.")
+    boolean force;
+
+    @Option(names = "--quiet", description = "Print only warnings, errors and the output directory.")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Print stack traces of failures.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Main.quiet(quiet);
+        CompareOptions options;
+        try {
+            options = new CompareOptions(baseline, policies, replications, seed, steps, threads, out, overrides, force);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Path dir;
+        try (ProgressDisplay progress = ProgressDisplay.open("compare", quiet)) {
+            dir = Comparison.run(options, progress);
+        }
+        System.out.println(dir);
+        return Main.OK;
+    }
+}

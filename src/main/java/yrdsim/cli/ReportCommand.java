@@ -1,0 +1,33 @@
+package yrdsim.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import yrdsim.report.Reports;
+
+/** {@code yrdsim report}: charts and report.md for a run, comparison or sweep directory. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write PNG charts (charts/) and report.md into a run, comparison or sweep directory.",
+            "Run: IotF share, cluster events, wages, net migration, cross-province flows. Comparison: the same "
+                + "charts across scenarios and the comparison table. Sweep: heat maps of two-parameter grids, "
+                + "metrics against one parameter, Sobol indices."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "A run, comparison or sweep directory.")
+    Path dir;
+
+    @Option(names = "--quiet", description = "Print only warnings, errors and the report's path.")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Print stack traces of failures.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        Main.quiet(quiet);
+        System.out.println(Reports.report(dir));
+        return Main.OK;
+    }
+}

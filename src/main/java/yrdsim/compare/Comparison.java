@@ -1,0 +1,396 @@
+package yrdsim.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import yrdsim.model.EnterpriseEngine;
+import yrdsim.output.AtomicFiles;
+import yrdsim.output.Json;
+import yrdsim.output.Manifest;
+import yrdsim.output.RunDirectory;
+import yrdsim.report.Reports;
+import yrdsim.run.Progress;
+import yrdsim.run.RefusedException;
+import yrdsim.run.RunFailure;
+import yrdsim.run.RunOptions;
+import yrdsim.run.Runner;
+import yrdsim.scenario.LoadedScenario;
+import yrdsim.scenario.Problem;
+import yrdsim.scenario.RegionSpec;
+import yrdsim.scenario.Scenario;
+import yrdsim.scenario.ScenarioException;
+import yrdsim.scenario.SectorSpec;
+
+/**
+ * {@code yrdsim compare}: the baseline and each policy scenario run on the same seeds (common
+ * random numbers), then {@code comparison.csv}, the charts and {@code report.md}. Runs go to
+ * {@code runs/<scenario>/seed-<seed>/} inside the comparison directory, several at a time, each
+ * on one thread; everything written depends on the seeds alone, never on the thread count. A
+ * comparison that was interrupted resumes: its complete runs are kept.
+ */
+public final class Comparison {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Comparison.class);
+
+    /** A scenario of the comparison: its label (name, made unique), file and loaded form. */
+    private record Entry(String label, Path path, LoadedScenario loaded) {
+    }
+
+    private Comparison() {
+    }
+
+    /**
+     * Runs the comparison.
+     *
+     * @return the comparison directory
+     * @throws ScenarioException a scenario or override is invalid (nothing is written)
+     * @throws RefusedException  the scenarios differ in structure, or the directory must not be replaced
+     * @throws RunFailure        a run or writing failed; the manifest says {@code failed}
+     */
+    public static Path run(CompareOptions o, Progress progress)
+            throws ScenarioException, RefusedException, RunFailure {
+        List<Entry> entries = load(o);
+        checkStructure(entries);
+        Scenario base = entries.get(0).loaded().scenario();
+        long first = o.seed() != null ? o.seed() : base.seed();
+        List<Long> seeds = new ArrayList<>();
+        for (int r = 0; r < o.replications(); r++) {
+            seeds.add(first + r);
+        }
+        Path dir = o.out() != null ? o.out() : defaultDirectory(entries);
+        Map<String, Object> identity = identity(o, entries, seeds);
+        try {
+            if (prepare(dir, o.force(), identity)) {
+                LOG.info("{} already holds this comparison, complete; nothing to do", dir);
+                return dir;
+            }
+        } catch (IOException e) {
+            throw new RunFailure("cannot prepare output directory " + dir + ": " + Runner.describe(e), e);
+        }
+        Manifest manifest = new Manifest(dir);
+        identity.forEach(manifest::put);
+        manifest.put("threads", o.threads());
+        manifest.put("started_at", Instant.now().toString());
+        long started = System.nanoTime();
+        try {
+            manifest.write(Manifest.RUNNING);
+            runAll(o, entries, seeds, dir, progress);
+            writeTable(dir, entries, seeds);
+            Reports.writeComparison(dir);
+            manifest.put("finished_at", Instant.now().toString());
+            manifest.put("wall_seconds", (System.nanoTime() - started) / 1e9);
+            manifest.complete();
+            return dir;
+        } catch (RunFailure e) {
+            markFailed(manifest, e.getMessage());
+            throw e;
+        } catch (RefusedException e) {
+            markFailed(manifest, e.getMessage());
+            throw e;
+        } catch (IOException | UncheckedIOException e) {
+            String message = "writing " + dir + " failed: "
+                    + Runner.describe(e instanceof UncheckedIOException u ? u.getCause() : e);
+            markFailed(manifest, message);
+            throw new RunFailure(message, e);
+        }
+    }
+
+    /** Loads every scenario with the overrides and steps; all problems of all files at once. */
+    private static List<Entry> load(CompareOptions o) throws ScenarioException {
+        List<Path> paths = new ArrayList<>();
+        paths.add(o.baseline());
+        paths.addAll(o.policies());
+        List<Entry> entries = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (Path path : paths) {
+            try {
+                LoadedScenario loaded = Runner.load(runOptions(o, path, 0, null));
+                String label = unique(loaded.scenario().name(), labels);
+                labels.add(label);
+                entries.add(new Entry(label, path, loaded));
+            } catch (ScenarioException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return entries;
+    }
+
+    /** {@code name}, or {@code name-2}, {@code name-3} ... when taken (a scenario compared with itself). */
+    private static String unique(String name, List<String> taken) {
+        String label = name;
+        for (int k = 2; taken.contains(label); k++) {
+            label = name + "-" + k;
+        }
+        return label;
+    }
+
+    private static RunOptions runOptions(CompareOptions o, Path scenario, long seed, Path out) {
+        return new RunOptions(scenario, o.overrides(), seed, o.steps(), 1, EnterpriseEngine.Kind.FAST, out, false, 0, 0,
+                true);
+    }
+
+    /** Scenarios are comparable only with the same regions, sectors, start and length. */
+    private static void checkStructure(List<Entry> entries) throws RefusedException {
+        Entry baseline = entries.get(0);
+        for (Entry e : entries.subList(1, entries.size())) {
+            String difference = structureDifference(baseline.loaded().scenario(), e.loaded().scenario());
+            if (difference != null) {
+                throw new RefusedException(e.path() + ": cannot be compared with the baseline " + baseline.path()
+                        + ": " + difference);
+            }
+        }
+    }
+
+    private static String structureDifference(Scenario base, Scenario other) {
+        List<String> baseRegions = base.regions().stream().map(RegionSpec::name).toList();
+        List<String> otherRegions = other.regions().stream().map(RegionSpec::name).toList();
+        if (!baseRegions.equals(otherRegions)) {
+            return "its regions " + otherRegions + " differ from the baseline's " + baseRegions;
+        }
+        List<String> baseSectors = base.sectors().stream().map(s -> s.name() + (s.iotf() ? " (IotF)" : "")).toList();
+        List<String> otherSectors = other.sectors().stream().map(s -> s.name() + (s.iotf() ? " (IotF)" : "")).toList();
+        if (!baseSectors.equals(otherSectors)) {
+            return "its sectors " + otherSectors + " differ from the baseline's " + baseSectors;
+        }
+        if (!base.time().start().equals(other.time().start()) || base.time().steps() != other.time().steps()) {
+            return "it runs " + other.time().steps() + " steps from " + other.time().start() + ", the baseline "
+                    + base.time().steps() + " from " + base.time().start() + " (use --steps to align the length)";
+        }
+        return null;
+    }
+
+    private static Path defaultDirectory(List<Entry> entries) {
+        List<String> policies = entries.subList(1, entries.size()).stream().map(Entry::label).toList();
+        return Path.of("results", "compare", entries.get(0).label() + "-vs-" + String.join("-", policies));
+    }
+
+    /** What makes two comparisons the same; threads are not part of it. */
+    private static Map<String, Object> identity(CompareOptions o, List<Entry> entries, List<Long> seeds) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("kind", Reports.COMPARISON_KIND);
+        identity.put("baseline", describe(entries.get(0)));
+        List<Object> policies = new ArrayList<>();
+        entries.subList(1, entries.size()).forEach(e -> policies.add(describe(e)));
+        identity.put("policies", policies);
+        identity.put("replications", seeds.size());
+        identity.put("seeds", seeds);
+        identity.put("steps", entries.get(0).loaded().scenario().time().steps());
+        identity.put("overrides", o.overrides());
+        identity.put("engine", EnterpriseEngine.Kind.FAST.name().toLowerCase());
+        identity.put("metrics", HeadlineMetrics.PATTERNS);
+        return identity;
+    }
+
+    private static Map<String, Object> describe(Entry e) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("label", e.label());
+        d.put("name", e.loaded().scenario().name());
+        d.put("path", e.path().toString());
+        String sha;
+        try {
+            sha = AtomicFiles.sha256(e.path());
+        } catch (IOException ex) {
+            sha = "unreadable";
+        }
+        d.put("sha256", sha);
+        d.put("resolved_sha256", AtomicFiles.sha256(e.loaded().tree().toYaml().getBytes(StandardCharsets.UTF_8)));
+        return d;
+    }
+
+    /**
+     * Makes {@code dir} ready. Returns true when it already holds this comparison, complete. An
+     * unfinished comparison with the same identity is kept, so its complete runs are reused.
+     */
+    private static boolean prepare(Path dir, boolean force, Map<String, Object> identity)
+            throws IOException, RefusedException {
+        JsonNode existing = Manifest.read(dir);
+        switch (RunDirectory.state(dir)) {
+            case FREE -> Files.createDirectories(dir);
+            case INCOMPLETE -> {
+                if (same(existing, identity)) {
+                    LOG.info("{} holds this comparison, unfinished; continuing it (complete runs are kept)", dir);
+                } else {
+                    LOG.warn("{} holds an unfinished run or comparison; replacing it", dir);
+                    RunDirectory.clear(dir);
+                }
+            }
+            case COMPLETE -> {
+                if (same(existing, identity) && !force) {
+                    return true;
+                }
+                if (!force) {
+                    throw new RefusedException(dir + " holds a different complete run or comparison; use --force to "
+                            + "replace it, or --out to write elsewhere");
+                }
+                RunDirectory.clear(dir);
+            }
+            case FOREIGN -> throw new RefusedException(dir + " is not empty and was not written by yrdsim; "
+                    + "choose another --out");
+            default -> throw new IllegalStateException();
+        }
+        return false;
+    }
+
+    private static boolean same(JsonNode existing, Map<String, Object> identity) {
+        if (existing == null || !Reports.COMPARISON_KIND.equals(existing.path("kind").asText())) {
+            return false;
+        }
+        JsonNode wanted = Json.tree(identity);
+        for (var it = wanted.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            boolean equal = switch (name) {
+                case "baseline" -> sameScenario(wanted.get(name), existing.get(name));
+                case "policies" -> {
+                    JsonNode mine = wanted.get(name);
+                    JsonNode theirs = existing.path(name);
+                    boolean all = theirs.isArray() && theirs.size() == mine.size();
+                    for (int i = 0; all && i < mine.size(); i++) {
+                        all = sameScenario(mine.get(i), theirs.get(i));
+                    }
+                    yield all;
+                }
+                // Compared as text: a number read back from JSON may have another node type (int, long).
+                default -> existing.has(name) && wanted.get(name).toString().equals(existing.get(name).toString());
+            };
+            if (!equal) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The same label and the same resolved scenario; the file may have moved. */
+    private static boolean sameScenario(JsonNode mine, JsonNode theirs) {
+        return theirs != null && mine.path("label").equals(theirs.path("label"))
+                && mine.path("resolved_sha256").equals(theirs.path("resolved_sha256"));
+    }
+
+    /** Every (scenario, seed) run, {@code o.threads()} at a time; stops at the first failure. */
+    private static void runAll(CompareOptions o, List<Entry> entries, List<Long> seeds, Path dir, Progress progress)
+            throws RunFailure, RefusedException {
+        int steps = entries.get(0).loaded().scenario().time().steps();
+        SharedProgress shared = new SharedProgress(progress, entries.size() * seeds.size() * steps);
+        LOG.info("comparing {} scenario{} on {} seed{} ({} runs of {} steps, {} at a time) in {}", entries.size(),
+                entries.size() == 1 ? "" : "s", seeds.size(), seeds.size() == 1 ? "" : "s",
+                entries.size() * seeds.size(), steps, o.threads(), dir);
+        ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {
+            Thread t = new Thread(r, "compare-run");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> futures = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try {
+            for (long seed : seeds) {
+                for (Entry e : entries) {
+                    Path out = Reports.comparisonRun(dir, e.label(), seed);
+                    RunOptions options = runOptions(o, e.path(), seed, out);
+                    names.add(e.label() + " seed " + seed);
+                    futures.add(pool.submit(() -> {
+                        int[] reported = {0};
+                        Runner.run(options, (done, total) -> {
+                            shared.advance(done - reported[0]);
+                            reported[0] = done;
+                        });
+                        shared.advance(steps - reported[0]);
+                        return null;
+                    }));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    futures.get(i).get();
+                } catch (ExecutionException e) {
+                    futures.forEach(f -> f.cancel(false));
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RunFailure f) {
+                        throw new RunFailure(names.get(i) + ": " + f.getMessage(), f);
+                    }
+                    if (cause instanceof RefusedException r) {
+                        throw new RefusedException(names.get(i) + ": " + r.getMessage());
+                    }
+                    throw new RunFailure(names.get(i) + " failed: " + cause, cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RunFailure("interrupted", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Reads each run's summary.json (the written text, so a resumed comparison gives the same table). */
+    private static void writeTable(Path dir, List<Entry> entries, List<Long> seeds) throws IOException {
+        List<List<JsonNode>> summaries = new ArrayList<>();
+        for (Entry e : entries) {
+            List<JsonNode> perSeed = new ArrayList<>();
+            for (long seed : seeds) {
+                perSeed.add(Json.MAPPER.readTree(Reports.comparisonRun(dir, e.label(), seed)
+                        .resolve("summary.json").toFile()));
+            }
+            summaries.add(perSeed);
+        }
+        List<String> metrics = HeadlineMetrics.names(summaries.get(0).get(0));
+        List<String> policies = new ArrayList<>();
+        List<List<ComparisonTable.Row>> rows = new ArrayList<>();
+        for (int i = 1; i < entries.size(); i++) {
+            policies.add(entries.get(i).label());
+            rows.add(ComparisonTable.rows(metrics, summaries.get(0), summaries.get(i)));
+        }
+        ComparisonTable.write(dir, policies, rows);
+    }
+
+    private static void markFailed(Manifest manifest, String message) {
+        try {
+            manifest.put("error", message);
+            manifest.put("finished_at", Instant.now().toString());
+            manifest.write(Manifest.FAILED);
+        } catch (IOException ignored) {
+            // The disk that failed the comparison may fail this too; the manifest then still says running.
+        }
+    }
+
+    /** Steps done over all runs, told to a progress display that is not thread-safe, one call at a time. */
+    private static final class SharedProgress {
+        private final Progress progress;
+        private final int total;
+        private int done;
+
+        SharedProgress(Progress progress, int total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        synchronized void advance(int steps) {
+            if (steps > 0) {
+                done += steps;
+                progress.step(done, total);
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package yrdsim.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import yrdsim.output.AtomicFiles;
+import yrdsim.scenario.Period;
+
+/**
+ * What every chart shares: size, fonts, colours, a time axis labelled with periods, lines with
+ * bands, and writing PNG files atomically. Charts depend only on their data, so the same data
+ * give the same picture.
+ */
+final class Charts {
+
+    /** Width of one chart in pixels. */
+    static final int WIDTH = 960;
+    /** Height of one chart in pixels. */
+    static final int HEIGHT = 540;
+
+    /** Okabe-Ito colours: distinguishable with the common colour-vision deficiencies. */
+    private static final Color[] PALETTE = {
+        new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00), new Color(0x00, 0x9E, 0x73),
+        new Color(0xCC, 0x79, 0xA7), new Color(0xE6, 0x9F, 0x00), new Color(0x56, 0xB4, 0xE9),
+        new Color(0x88, 0x88, 0x88), new Color(0xF0, 0xE4, 0x42)
+    };
+    /** The colour of a reference line (the delta as a whole, the baseline). */
+    static final Color REFERENCE = Color.BLACK;
+    private static final int BAND_ALPHA = 56;
+    /** Time axes of runs up to this many quarters may label every quarter. */
+    static final int EVERY_QUARTER = 12;
+    private static final float LINE_WIDTH = 2.2f;
+
+    private Charts() {
+    }
+
+    /** The i-th colour of the palette, cycling. */
+    static Color color(int i) {
+        return PALETTE[Math.floorMod(i, PALETTE.length)];
+    }
+
+    /** A chart with the common style. */
+    static XYChart xy(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).build();
+        chart.setTitle(title);
+        chart.setXAxisTitle(xTitle);
+        chart.setYAxisTitle(yTitle);
+        style(chart.getStyler());
+        chart.getStyler().setMarkerSize(0);
+        return chart;
+    }
+
+    /** The common look: white background, light grid, legend outside on the right. */
+    static void style(org.knowm.xchart.style.AxesChartStyler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderColor(Color.GRAY);
+        s.setPlotGridLinesColor(new Color(0xE0, 0xE0, 0xE0));
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setLegendBorderColor(Color.LIGHT_GRAY);
+        s.setChartTitleBoxVisible(false);
+        s.setAntiAlias(true);
+        // Fixed, so tick labels do not depend on the machine's language settings.
+        s.setLocale(Locale.ROOT);
+        s.setYAxisDecimalPattern("#,##0.######");
+    }
+
+    /** A chart over the periods whose x values are {@code x} (see {@link #times}). */
+    static XYChart time(String title, String yTitle, double[] x) {
+        XYChart chart = xy(title, "quarter", yTitle);
+        timeAxis(chart, x);
+        return chart;
+    }
+
+    /**
+     * Makes the x axis of {@code chart} a time axis over {@code x}, labelled with periods. Runs of
+     * up to {@value #EVERY_QUARTER} quarters label any quarter; longer ones only the quarter they
+     * start in, so labels fall a whole number of years apart. XChart spaces ticks until their
+     * labels differ, which the blank labels in between force.
+     */
+    static void timeAxis(XYChart chart, double[] x) {
+        chart.getStyler().setXAxisMin(x[0]);
+        chart.getStyler().setXAxisMax(x[x.length - 1]);
+        long startQuarter = Math.floorMod(Math.round(x[0] * 4), 4);
+        boolean yearly = x.length > EVERY_QUARTER;
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(value -> {
+            String label = periodLabel(value);
+            boolean wanted = !yearly || Math.floorMod(Math.round(value * 4), 4) == startQuarter;
+            return wanted ? label : "";
+        });
+    }
+
+    /** The x value of each period: its year plus the quarter's fraction (2021Q3 → 2021.5). */
+    static double[] times(String[] periods) {
+        double[] x = new double[periods.length];
+        for (int i = 0; i < periods.length; i++) {
+            Period p = Period.parse(periods[i]);
+            x[i] = p.year() + (p.quarter() - 1) / 4.0;
+        }
+        return x;
+    }
+
+    /** The period at a tick, or nothing between quarters. */
+    static String periodLabel(double x) {
+        double quarters = x * 4;
+        long q = Math.round(quarters);
+        if (Math.abs(quarters - q) > 1e-6) {
+            return "";
+        }
+        return new Period((int) Math.floorDiv(q, 4), (int) Math.floorMod(q, 4) + 1).toString();
+    }
+
+    /** Adds a solid (or dashed) line. */
+    static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, boolean dashed) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setLineColor(color);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineStyle(dashed
+                ? new BasicStroke(LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f)
+                : new BasicStroke(LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        return s;
+    }
+
+    /** Adds a translucent band between {@code low} and {@code high}, left out of the legend. */
+    static void band(XYChart chart, String name, double[] x, double[] low, double[] high, Color color) {
+        int n = x.length;
+        double[] px = new double[2 * n];
+        double[] py = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            px[i] = x[i];
+            py[i] = high[i];
+            px[2 * n - 1 - i] = x[i];
+            py[2 * n - 1 - i] = low[i];
+        }
+        XYSeries s = chart.addSeries(name, px, py);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        Color fill = new Color(color.getRed(), color.getGreen(), color.getBlue(), BAND_ALPHA);
+        s.setFillColor(fill);
+        s.setLineColor(fill);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
+    }
+
+    /** Writes {@code chart} as a PNG file. */
+    static void save(Chart<?, ?> chart, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        AtomicFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+    }
+
+    /** Writes charts of equal size as one PNG file, {@code columns} to a row. */
+    static void saveGrid(List<? extends Chart<?, ?>> charts, int columns, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        int rows = (charts.size() + columns - 1) / columns;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BitmapEncoder.saveBitmap(charts, rows, columns, out, BitmapEncoder.BitmapFormat.PNG);
+        AtomicFiles.write(file, out.toByteArray());
+    }
+}

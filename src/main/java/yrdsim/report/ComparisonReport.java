@@ -1,0 +1,255 @@
+package yrdsim.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+import org.knowm.xchart.XYChart;
+import yrdsim.metrics.PairedDifference;
+import yrdsim.output.AtomicFiles;
+import yrdsim.run.RefusedException;
+
+/**
+ * The report of a comparison directory: the delta's IotF revenue share over time (each scenario's
+ * mean over replications with its min–max band, and each policy's paired difference from the
+ * baseline with its 95% interval) and cross-province flows by factor, around the table of
+ * comparison.csv. Provenance comes from the comparison's manifest.
+ */
+final class ComparisonReport {
+
+    /** The comparison table's file name. */
+    static final String TABLE = "comparison.csv";
+    /** The charts of a comparison report, relative to the comparison directory. */
+    static final List<String> CHARTS = List.of("charts/iotf-share.png", "charts/iotf-share-difference.png",
+            "charts/flows.png");
+
+    /** A scenario of the comparison and the series of its replications. */
+    private record ScenarioRuns(String label, JsonNode info, List<RunSeries> runs) {
+    }
+
+    private ComparisonReport() {
+    }
+
+    /** Directory of the run of scenario {@code label} with {@code seed} inside a comparison directory. */
+    static Path runDirectory(Path comparison, String label, long seed) {
+        return comparison.resolve("runs").resolve(label).resolve("seed-" + seed);
+    }
+
+    static Path write(Path dir) throws IOException, RefusedException {
+        JsonNode manifest = Reports.manifest(dir);
+        List<Long> seeds = new ArrayList<>();
+        manifest.path("seeds").forEach(s -> seeds.add(s.asLong()));
+        if (seeds.isEmpty() || !manifest.path("baseline").isObject() || !manifest.path("policies").isArray()) {
+            throw new RefusedException(dir.resolve("manifest.json") + ": not a comparison manifest (it needs "
+                    + "baseline, policies and seeds)");
+        }
+        List<ScenarioRuns> scenarios = new ArrayList<>();
+        scenarios.add(scenario(dir, manifest.path("baseline"), seeds));
+        for (JsonNode policy : manifest.path("policies")) {
+            scenarios.add(scenario(dir, policy, seeds));
+        }
+        Table table = Table.read(dir.resolve(TABLE), "policy", "metric", "baseline_mean", "policy_mean",
+                "mean_difference", "sd_difference", "n", "ci95_low", "ci95_high");
+
+        double[] x = Charts.times(scenarios.get(0).runs().get(0).periods());
+        Charts.save(shareChart(scenarios, x, seeds.size()), dir.resolve(CHARTS.get(0)));
+        Charts.save(differenceChart(scenarios, x), dir.resolve(CHARTS.get(1)));
+        List<XYChart> flows = new ArrayList<>();
+        for (String factor : Reports.FLOW_FACTORS) {
+            flows.add(flowChart(scenarios, x, factor, seeds.size()));
+        }
+        Charts.saveGrid(flows, 2, dir.resolve(CHARTS.get(2)));
+
+        Path report = dir.resolve(Reports.REPORT);
+        AtomicFiles.write(report, markdown(manifest, scenarios, seeds, table));
+        return report;
+    }
+
+    private static ScenarioRuns scenario(Path dir, JsonNode info, List<Long> seeds) throws IOException, RefusedException {
+        String label = info.path("label").asText();
+        List<RunSeries> runs = new ArrayList<>();
+        for (long seed : seeds) {
+            Path run = runDirectory(dir, label, seed);
+            if (!Files.isRegularFile(run.resolve("provinces.csv"))) {
+                throw new RefusedException(run + ": missing; the comparison is incomplete (run compare again)");
+            }
+            runs.add(RunSeries.read(run));
+        }
+        int steps = runs.get(0).steps();
+        for (RunSeries r : runs) {
+            if (r.steps() != steps) {
+                throw new RefusedException(dir + ": runs of " + label + " differ in length");
+            }
+        }
+        return new ScenarioRuns(label, info, runs);
+    }
+
+    /** Interface of a per-run series, so one band routine serves every chart. */
+    @FunctionalInterface
+    private interface Extract {
+        double[] of(RunSeries run) throws RefusedException;
+    }
+
+    private static void meanAndBand(XYChart chart, ScenarioRuns s, int index, double[] x, Extract extract, double factor)
+            throws RefusedException {
+        int steps = x.length;
+        double[] mean = new double[steps];
+        double[] low = new double[steps];
+        double[] high = new double[steps];
+        Arrays.fill(low, Double.POSITIVE_INFINITY);
+        Arrays.fill(high, Double.NEGATIVE_INFINITY);
+        for (RunSeries run : s.runs()) {
+            double[] v = extract.of(run);
+            for (int k = 0; k < steps; k++) {
+                double y = v[k] * factor;
+                mean[k] += y / s.runs().size();
+                low[k] = Math.min(low[k], y);
+                high[k] = Math.max(high[k], y);
+            }
+        }
+        Charts.band(chart, s.label() + " band", x, low, high, color(index));
+        Charts.line(chart, index == 0 && !s.label().equals("baseline") ? s.label() + " (baseline)" : s.label(), x, mean,
+                color(index), false);
+    }
+
+    private static Color color(int index) {
+        return index == 0 ? Charts.REFERENCE : Charts.color(index - 1);
+    }
+
+    private static XYChart shareChart(List<ScenarioRuns> scenarios, double[] x, int replications) throws RefusedException {
+        XYChart chart = Charts.time("IotF share of the delta's manufacturing revenue (mean of " + replications
+                + " replications; band: min–max)", "IotF share of revenue (%)", x);
+        for (int i = 0; i < scenarios.size(); i++) {
+            meanAndBand(chart, scenarios.get(i), i, x, RunSeries::deltaIotfShare, 100);
+        }
+        return chart;
+    }
+
+    private static XYChart differenceChart(List<ScenarioRuns> scenarios, double[] x) throws RefusedException {
+        XYChart chart = Charts.time("Policy minus baseline, same seeds: IotF share of revenue (band: 95% interval "
+                + "of the mean)", "difference in IotF share (percentage points)", x);
+        ScenarioRuns baseline = scenarios.get(0);
+        List<double[]> base = new ArrayList<>();
+        for (RunSeries run : baseline.runs()) {
+            base.add(RunReport.scaled(run.deltaIotfShare(), 100));
+        }
+        Charts.line(chart, "no difference", x, new double[x.length], Charts.REFERENCE, true);
+        for (int i = 1; i < scenarios.size(); i++) {
+            List<double[]> policy = new ArrayList<>();
+            for (RunSeries run : scenarios.get(i).runs()) {
+                policy.add(RunReport.scaled(run.deltaIotfShare(), 100));
+            }
+            double[] mean = new double[x.length];
+            double[] low = new double[x.length];
+            double[] high = new double[x.length];
+            boolean interval = base.size() > 1;
+            for (int k = 0; k < x.length; k++) {
+                double[] b = new double[base.size()];
+                double[] p = new double[base.size()];
+                for (int r = 0; r < b.length; r++) {
+                    b[r] = base.get(r)[k];
+                    p[r] = policy.get(r)[k];
+                }
+                PairedDifference d = PairedDifference.of(b, p);
+                mean[k] = d.meanDifference();
+                low[k] = d.ciLow();
+                high[k] = d.ciHigh();
+            }
+            if (interval) {
+                Charts.band(chart, scenarios.get(i).label() + " band", x, low, high, color(i));
+            }
+            Charts.line(chart, scenarios.get(i).label() + " − " + baseline.label(), x, mean, color(i), false);
+        }
+        return chart;
+    }
+
+    private static XYChart flowChart(List<ScenarioRuns> scenarios, double[] x, String factor, int replications)
+            throws RefusedException {
+        XYChart chart = Charts.time("Cross-province flows of " + factor + " (mean of " + replications
+                + "; band: min–max)", Reports.flowUnit(factor), x);
+        for (int i = 0; i < scenarios.size(); i++) {
+            meanAndBand(chart, scenarios.get(i), i, x, run -> run.crossFlow(factor), 1);
+        }
+        return chart;
+    }
+
+    private static String markdown(JsonNode manifest, List<ScenarioRuns> scenarios, List<Long> seeds, Table table)
+            throws RefusedException {
+        ScenarioRuns baseline = scenarios.get(0);
+        String[] periods = baseline.runs().get(0).periods();
+        StringBuilder b = new StringBuilder();
+        List<String> policyLabels = scenarios.subList(1, scenarios.size()).stream().map(ScenarioRuns::label).toList();
+        b.append("# Policy comparison: ").append(String.join(", ", policyLabels)).append(" against ")
+                .append(baseline.label()).append("\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (ScenarioRuns s : scenarios) {
+            rows.add(List.of(s == baseline ? "baseline" : "policy", s.label() + " ("
+                    + Markdown.code(s.info().path("path").asText()) + ", sha256 "
+                    + Markdown.code(s.info().path("sha256").asText()) + ")"));
+        }
+        rows.add(List.of("replications", seeds.size() + ", seeds " + seedList(seeds)
+                + " (every scenario runs on the same seeds)"));
+        rows.add(List.of("steps", periods.length + " quarters, " + periods[0] + " to " + periods[periods.length - 1]));
+        rows.add(List.of("overrides", Reports.overrides(manifest.path("overrides"))));
+        rows.add(List.of("engine", manifest.path("engine").asText()));
+        rows.add(List.of("yrdsim", manifest.path("yrdsim_version").asText() + ", commit "
+                + Markdown.code(manifest.path("git_commit").asText())));
+        b.append(Markdown.table(List.of("provenance", ""), rows)).append('\n');
+        b.append("Each run is in `runs/<scenario>/seed-<seed>/` with its own manifest and tables.\n\n");
+
+        b.append("## Headline differences\n\n");
+        b.append("From `comparison.csv`. For each seed the policy's figure minus the baseline's is one paired "
+                + "difference; *difference* is their mean and *95% interval* is mean ± t(0.975, n−1) · sd / √n. "
+                + "An interval that excludes 0 (marked *yes*) is an effect the replications resolve; one that "
+                + "includes 0 is not distinguishable from seed noise at this number of replications. Metrics "
+                + "that are empty in some replications (a yardstick never reached) use only the seeds where both "
+                + "runs have a value; *n* counts them.\n\n");
+        Map<String, List<List<String>>> byPolicy = new LinkedHashMap<>();
+        for (CSVRecord row : table.rows()) {
+            double low = table.number(row, "ci95_low");
+            double high = table.number(row, "ci95_high");
+            byPolicy.computeIfAbsent(table.text(row, "policy"), k -> new ArrayList<>()).add(List.of(
+                    table.text(row, "metric"),
+                    Markdown.number(table.number(row, "baseline_mean")),
+                    Markdown.number(table.number(row, "policy_mean")),
+                    Markdown.number(table.number(row, "mean_difference")),
+                    Double.isNaN(low) ? "–" : "[" + Markdown.number(low) + ", " + Markdown.number(high) + "]",
+                    table.text(row, "n"),
+                    low > 0 || high < 0 ? "yes" : ""));
+        }
+        for (Map.Entry<String, List<List<String>>> e : byPolicy.entrySet()) {
+            b.append("### ").append(e.getKey()).append(" − ").append(baseline.label()).append("\n\n");
+            b.append(Markdown.table(List.of("metric", "baseline", "policy", "difference", "95% interval", "n",
+                    "excludes 0"), e.getValue())).append('\n');
+        }
+
+        b.append("## IotF share of revenue over time\n\n");
+        b.append(Markdown.image("IotF share of the delta's revenue by scenario", CHARTS.get(0))).append('\n');
+        b.append("Lines are the mean over the replications; the shaded band spans the lowest to the highest "
+                + "replication at each quarter.\n\n");
+        b.append(Markdown.image("policy minus baseline, paired by seed", CHARTS.get(1))).append('\n');
+        b.append("The paired difference at each quarter, mean over seeds, with the 95% t interval of that mean. "
+                + "Because every scenario runs on the same seeds, much of the noise cancels in each pair, so an "
+                + "effect can be resolved here even where the bands above overlap.\n\n");
+        b.append("## Cross-province flows\n\n");
+        b.append(Markdown.image("cross-province flows by factor and scenario", CHARTS.get(2))).append('\n');
+        b.append("All border crossings of each factor per quarter (mean over replications; band min–max). "
+                + "Capital is capital newly placed in another province's market; technology is licences bought "
+                + "from, or spillovers absorbed from, another province.\n");
+        return b.toString();
+    }
+
+    private static String seedList(List<Long> seeds) {
+        if (seeds.size() > 2 && seeds.get(seeds.size() - 1) - seeds.get(0) == seeds.size() - 1) {
+            return seeds.get(0) + "–" + seeds.get(seeds.size() - 1);
+        }
+        return seeds.stream().map(String::valueOf).reduce((a, c) -> a + ", " + c).orElse("");
+    }
+}

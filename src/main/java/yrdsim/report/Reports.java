@@ -1,0 +1,157 @@
+package yrdsim.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import yrdsim.output.Manifest;
+import yrdsim.run.RefusedException;
+import yrdsim.run.RunFailure;
+import yrdsim.run.Runner;
+
+/**
+ * {@code yrdsim report}: charts (PNG) and a {@code report.md} for a run, comparison or sweep
+ * directory, written into that directory ({@code report.md} and {@code charts/}). The kind of
+ * directory is read from its files. Reports are a function of the directory's data, so writing
+ * one again gives the same files.
+ */
+public final class Reports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reports.class);
+
+    /** File name of the report. */
+    public static final String REPORT = "report.md";
+    /** Value of the manifest's {@code kind} field in a comparison directory. */
+    public static final String COMPARISON_KIND = "comparison";
+
+    /** The factors whose cross-province flows are charted (flows.csv also holds relocating firms). */
+    static final List<String> FLOW_FACTORS = List.of("workers", "talent", "capital", "technology");
+
+    /** What a directory holds. */
+    public enum Kind {
+        /** One run: provinces.csv, flows.csv, clusters.csv, summary.json. */
+        RUN,
+        /** A comparison: comparison.csv and runs/ (manifest kind {@code comparison}). */
+        COMPARISON,
+        /** A sweep: design.csv and results.csv, perhaps sensitivity.csv. */
+        SWEEP
+    }
+
+    private Reports() {
+    }
+
+    /**
+     * The kind of {@code dir}.
+     *
+     * @throws RefusedException {@code dir} is none of the three
+     */
+    public static Kind kind(Path dir) throws RefusedException {
+        if (!Files.isDirectory(dir)) {
+            throw new RefusedException(dir + ": no such directory");
+        }
+        JsonNode manifest = Manifest.read(dir);
+        if (has(dir, ComparisonReport.TABLE)
+                || manifest != null && COMPARISON_KIND.equals(manifest.path("kind").asText())) {
+            return Kind.COMPARISON;
+        }
+        if (has(dir, "design.csv") && has(dir, "results.csv")) {
+            return Kind.SWEEP;
+        }
+        if (has(dir, "provinces.csv") && has(dir, "flows.csv") && has(dir, "clusters.csv")
+                && has(dir, "summary.json")) {
+            return Kind.RUN;
+        }
+        throw new RefusedException(dir + " is not a run, comparison or sweep directory: a run has provinces.csv, "
+                + "flows.csv, clusters.csv and summary.json; a comparison has comparison.csv; a sweep has design.csv "
+                + "and results.csv");
+    }
+
+    /**
+     * Writes the report of {@code dir} and, when its manifest is complete, adds the report's
+     * files to the manifest's file list.
+     *
+     * @return the report.md written
+     * @throws RefusedException the directory is no kind of yrdsim output, is unfinished, or holds a bad file
+     * @throws RunFailure       writing failed
+     */
+    public static Path report(Path dir) throws RefusedException, RunFailure {
+        Kind kind = kind(dir);
+        JsonNode manifest = Manifest.read(dir);
+        boolean complete = manifest != null && Manifest.COMPLETE.equals(manifest.path("status").asText());
+        if (!complete && kind != Kind.SWEEP) {
+            String status = manifest == null ? "no readable manifest.json" : "status '"
+                    + manifest.path("status").asText() + "'";
+            throw new RefusedException(dir + " holds an unfinished " + kind.name().toLowerCase() + " (" + status
+                    + "); run the command that made it again to finish it, then report");
+        }
+        if (!complete) {
+            LOG.warn("{}: the sweep is not complete; reporting the results it holds so far", dir);
+        }
+        try {
+            Path report = switch (kind) {
+                case RUN -> RunReport.write(dir);
+                case COMPARISON -> ComparisonReport.write(dir);
+                case SWEEP -> SweepReport.write(dir);
+            };
+            if (complete) {
+                Manifest.relist(dir);
+            }
+            LOG.info("{} report written: {}", kind.name().toLowerCase(), report);
+            return report;
+        } catch (IOException | UncheckedIOException e) {
+            throw new RunFailure("writing the report in " + dir + " failed: "
+                    + Runner.describe(e instanceof UncheckedIOException u ? u.getCause() : e), e);
+        }
+    }
+
+    /**
+     * Writes the charts and report.md of a comparison directory whose runs and comparison.csv are
+     * written; its manifest, read for provenance, may still say running.
+     */
+    public static Path writeComparison(Path dir) throws IOException, RefusedException {
+        return ComparisonReport.write(dir);
+    }
+
+    /** Directory of the run of scenario {@code label} with {@code seed} inside a comparison directory. */
+    public static Path comparisonRun(Path comparison, String label, long seed) {
+        return ComparisonReport.runDirectory(comparison, label, seed);
+    }
+
+    private static boolean has(Path dir, String file) {
+        return Files.isRegularFile(dir.resolve(file));
+    }
+
+    /** The manifest of {@code dir}, or an empty object when there is none. */
+    static JsonNode manifest(Path dir) {
+        JsonNode manifest = Manifest.read(dir);
+        return manifest != null ? manifest : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /** Unit of a flow of {@code factor} in flows.csv. */
+    static String flowUnit(String factor) {
+        return switch (factor) {
+            case "workers", "talent" -> "thousand persons per quarter";
+            case "capital" -> "bn yuan per quarter";
+            case "technology" -> "licence units per quarter";
+            case "firms" -> "enterprises per quarter";
+            default -> "per quarter";
+        };
+    }
+
+    /** The overrides of a manifest as inline code, or "none". */
+    static String overrides(JsonNode overrides) {
+        List<String> out = new ArrayList<>();
+        overrides.forEach(o -> out.add(Markdown.code(o.asText())));
+        return out.isEmpty() ? "none" : String.join(", ", out);
+    }
+
+    /** A JSON value as text, or an en dash for null or missing. */
+    static String text(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? "–" : node.asText();
+    }
+}
