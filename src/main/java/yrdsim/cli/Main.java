@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "yrdsim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Agent-based simulator of factor mobility and Industries of the Future in the Yangtze River Delta.",
-        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ResumeCommand.class, VerifyCommand.class, ValidateCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code: success. */

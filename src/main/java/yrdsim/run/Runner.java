@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import yrdsim.metrics.Recorder;
 import yrdsim.metrics.RowSink;
 import yrdsim.metrics.TableSink;
+import yrdsim.model.EnterpriseEngine;
 import yrdsim.model.ModelException;
 import yrdsim.model.Province;
 import yrdsim.model.Sector;
@@ -25,6 +26,7 @@ import yrdsim.output.AtomicFiles;
 import yrdsim.output.CsvTables;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
+import yrdsim.output.Provenance;
 import yrdsim.output.RunDirectory;
 import yrdsim.scenario.LoadedScenario;
 import yrdsim.scenario.ScenarioException;
@@ -82,53 +84,183 @@ public final class Runner {
         Manifest manifest = new Manifest(dir);
         identity.forEach(manifest::put);
         manifest.put("threads", o.threads());
+        manifest.put("checkpoint_every", o.checkpointEvery());
         manifest.put("started_at", Instant.now().toString());
         long started = System.nanoTime();
+        CsvTables tables = o.tablesWanted() ? new CsvTables(dir) : null;
+        YrdModel model = null;
         try {
             manifest.write(Manifest.RUNNING);
             AtomicFiles.write(dir.resolve(RESOLVED_SCENARIO), resolved);
-            return execute(o, loaded, seed, dir, manifest, started, progress);
-        } catch (IOException | UncheckedIOException | ModelException e) {
-            String message = e instanceof ModelException ? e.getMessage()
-                    : "writing " + dir + " failed: " + describe(e instanceof UncheckedIOException u ? u.getCause() : e);
-            markFailed(manifest, message);
-            throw new RunFailure(message, e);
+            model = new YrdModel(loaded, seed, o.engine(), o.threads());
+            Recorder recorder = new Recorder(tables != null ? tables : DISCARD, o.firmsEvery());
+            model.addObserver(recorder);
+            model.start();
+            manifest.put("enterprises_initial", model.firmCount());
+            manifest.write(Manifest.RUNNING);
+            LOG.info("running {} ({} enterprises, {} steps, {} engine, {} thread{}) into {}",
+                    loaded.scenario().name(), model.firmCount(), loaded.scenario().time().steps(),
+                    o.engine().name().toLowerCase(), o.threads(), o.threads() == 1 ? "" : "s", dir);
+            return steps(new Job(dir, manifest, model, recorder, tables, o.checkpointEvery(), started), progress);
+        } catch (IOException | RuntimeException e) {
+            throw failed(manifest, tables, dir, e);
+        } finally {
+            if (model != null) {
+                model.finish();
+            }
         }
     }
 
-    private static RunResult execute(RunOptions o, LoadedScenario loaded, long seed, Path dir, Manifest manifest,
-                                     long started, Progress progress) throws IOException {
-        YrdModel model = new YrdModel(loaded, seed, o.engine(), o.threads());
-        Recorder recorder = new Recorder(o.tablesWanted() ? new CsvTables(dir) : DISCARD, o.firmsEvery());
-        model.addObserver(recorder);
+    /**
+     * Continues the incomplete run in {@code dir} from its latest checkpoint, with the settings
+     * its manifest records, to the same complete run directory an uninterrupted run writes. A run
+     * without a checkpoint starts again from step 0; a complete run is left as it is.
+     *
+     * @throws ScenarioException a run without checkpoint whose scenario is now invalid
+     * @throws RefusedException  {@code dir} holds no run that can be resumed
+     * @throws RunFailure        the resumed run failed; its manifest says {@code failed}
+     */
+    public static RunResult resume(Path dir, Progress progress) throws ScenarioException, RefusedException, RunFailure {
+        Manifest manifest;
         try {
-            model.start();
-            manifest.put("enterprises_initial", model.firmCount());
-            int steps = loaded.scenario().time().steps();
-            LOG.info("running {} ({} enterprises, {} steps, {} engine, {} thread{}) into {}",
-                    loaded.scenario().name(), model.firmCount(), steps, o.engine().name().toLowerCase(),
-                    o.threads(), o.threads() == 1 ? "" : "s", dir);
-            long firmSteps = 0;
-            long loopStart = System.nanoTime();
-            for (int k = 0; k < steps; k++) {
-                firmSteps += model.firmCount();
-                model.schedule.step(model);
-                progress.step(k + 1, steps);
+            switch (RunDirectory.state(dir)) {
+                case FREE -> throw new RefusedException(dir + " holds no run to resume");
+                case FOREIGN -> throw new RefusedException(dir + " is not a yrdsim run directory");
+                case COMPLETE -> {
+                    LOG.info("{} holds a complete run; nothing to resume", dir);
+                    JsonNode existing = Manifest.read(dir);
+                    return new RunResult(dir, readSummary(dir), existing.path("steps_wall_seconds").asDouble(), 0,
+                            true);
+                }
+                default -> {
+                }
             }
-            double loopSeconds = (System.nanoTime() - loopStart) / 1e9;
-            Map<String, Object> summary = recorder.finish(model);
-            AtomicFiles.write(dir.resolve("summary.json"), Json.write(summary));
-            AtomicFiles.write(dir.resolve("calibration.json"), Json.write(calibration(model)));
-            manifest.put("finished_at", Instant.now().toString());
-            manifest.put("wall_seconds", (System.nanoTime() - started) / 1e9);
-            manifest.put("steps_wall_seconds", loopSeconds);
-            manifest.put("enterprise_steps_per_second", loopSeconds > 0 ? firmSteps / loopSeconds : 0.0);
-            manifest.put("enterprises_final", model.firmCount());
-            manifest.complete();
-            return new RunResult(dir, summary, loopSeconds, firmSteps, false);
+            manifest = Manifest.reopen(dir);
+        } catch (IOException e) {
+            throw new RefusedException("cannot resume " + dir + ": " + describe(e));
+        }
+        JsonNode recorded = Json.tree(manifest.get("yrdsim_version"));
+        String built = Provenance.version() + " (" + Provenance.gitCommit() + ")";
+        String then = recorded.asText() + " (" + Json.tree(manifest.get("git_commit")).asText() + ")";
+        if (!built.equals(then)) {
+            throw new RefusedException(dir + " was written by yrdsim " + then + ", this is " + built
+                    + ": its checkpoint may not continue the same way; run it again with 'yrdsim run --force'");
+        }
+        RunOptions options = options(dir, manifest.tree());
+        Checkpoint checkpoint;
+        try {
+            checkpoint = Checkpoint.read(dir);
+        } catch (IOException e) {
+            throw new RunFailure("cannot resume " + dir + ": " + describe(e), e);
+        }
+        if (checkpoint == null) {
+            return restart(dir, options, manifest, progress);
+        }
+        YrdModel model = checkpoint.model();
+        CsvTables tables = options.tablesWanted() ? CsvTables.resuming(dir, checkpoint.tableBytes()) : null;
+        try {
+            Recorder recorder = checkpoint.recorder();
+            recorder.reattach(tables != null ? tables : DISCARD);
+            model.addObserver(recorder);
+            manifest.put("resumed_from_step", model.step());
+            manifest.put("resumed_at", Instant.now().toString());
+            manifest.write(Manifest.RUNNING);
+            LOG.info("resuming {} at step {} of {} ({} enterprises)", dir, model.step(),
+                    model.scenario().time().steps(), model.firmCount());
+            return steps(new Job(dir, manifest, model, recorder, tables, options.checkpointEvery(), System.nanoTime()),
+                    progress);
+        } catch (IOException | RuntimeException e) {
+            throw failed(manifest, tables, dir, e);
         } finally {
             model.finish();
         }
+    }
+
+    /** A run interrupted before its first checkpoint: the same run again, from the same scenario. */
+    private static RunResult restart(Path dir, RunOptions options, Manifest manifest, Progress progress)
+            throws ScenarioException, RefusedException, RunFailure {
+        LoadedScenario loaded = load(options);
+        String resolved = AtomicFiles.sha256(loaded.tree().toYaml().getBytes(StandardCharsets.UTF_8));
+        JsonNode scenario = Json.tree(manifest.get("scenario"));
+        if (!resolved.equals(scenario.path("resolved_sha256").asText())) {
+            throw new RefusedException(dir + " has no checkpoint, and its scenario " + options.scenario()
+                    + " has changed since the run started; run it again with 'yrdsim run --force'");
+        }
+        LOG.info("{} has no checkpoint; running it again from step 0", dir);
+        return run(options, progress);
+    }
+
+    /** The options a run directory's manifest records. */
+    private static RunOptions options(Path dir, JsonNode m) throws RefusedException {
+        try {
+            List<String> overrides = new ArrayList<>();
+            m.path("overrides").forEach(v -> overrides.add(v.asText()));
+            EnterpriseEngine.Kind engine = EnterpriseEngine.Kind.valueOf(m.path("engine").asText().toUpperCase());
+            return new RunOptions(Path.of(m.path("scenario").path("path").asText()), overrides,
+                    m.path("seed").asLong(), m.path("steps").asInt(), Math.max(1, m.path("threads").asInt(1)), engine,
+                    dir, false, m.path("firms_every").asInt(0), m.path("checkpoint_every").asInt(0),
+                    m.path("tables").asBoolean(true));
+        } catch (IllegalArgumentException e) {
+            throw new RefusedException("cannot resume " + dir + ": its manifest does not record the run's settings ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    /** A run between steps: what {@link #steps} needs to carry it to a complete directory. */
+    private record Job(Path dir, Manifest manifest, YrdModel model, Recorder recorder, CsvTables tables,
+                       int checkpointEvery, long started) {
+    }
+
+    /** Runs the remaining steps of {@code job}, checkpointing as asked, and completes its directory. */
+    private static RunResult steps(Job job, Progress progress) throws IOException {
+        YrdModel model = job.model();
+        int steps = model.scenario().time().steps();
+        long firmSteps = 0;
+        long loopStart = System.nanoTime();
+        for (int k = model.step(); k < steps; k++) {
+            firmSteps += model.firmCount();
+            model.schedule.step(model);
+            progress.step(k + 1, steps);
+            int done = k + 1;
+            if (job.checkpointEvery() > 0 && done % job.checkpointEvery() == 0 && done < steps) {
+                Map<String, Long> lengths = job.tables() != null ? job.tables().sync() : Map.of();
+                Checkpoint.write(job.dir(), model, job.recorder(), lengths);
+                LOG.debug("checkpoint after step {}", done);
+            }
+        }
+        double loopSeconds = (System.nanoTime() - loopStart) / 1e9;
+        Path dir = job.dir();
+        Map<String, Object> summary = job.recorder().finish(model);
+        AtomicFiles.write(dir.resolve("summary.json"), Json.write(summary));
+        AtomicFiles.write(dir.resolve("calibration.json"), Json.write(calibration(model)));
+        Checkpoint.delete(dir);
+        Manifest manifest = job.manifest();
+        manifest.put("finished_at", Instant.now().toString());
+        manifest.put("wall_seconds", (System.nanoTime() - job.started()) / 1e9);
+        manifest.put("steps_wall_seconds", loopSeconds);
+        manifest.put("enterprise_steps_per_second", loopSeconds > 0 ? firmSteps / loopSeconds : 0.0);
+        manifest.put("enterprises_final", model.firmCount());
+        manifest.complete();
+        return new RunResult(dir, summary, loopSeconds, firmSteps, false);
+    }
+
+    /**
+     * Marks the run failed and says why in one line. Bugs (exceptions other than I/O errors and
+     * model guards) keep their type, so they are reported as internal errors.
+     */
+    private static RunFailure failed(Manifest manifest, CsvTables tables, Path dir, Exception e) {
+        if (tables != null) {
+            tables.abandon();
+        }
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        String message = e instanceof ModelException ? e.getMessage()
+                : cause instanceof IOException ? "writing " + dir + " failed: " + describe(cause)
+                : "internal error: " + e;
+        markFailed(manifest, message);
+        if (e instanceof RuntimeException r && !(e instanceof ModelException) && !(e instanceof UncheckedIOException)) {
+            throw r;
+        }
+        return new RunFailure(message, e);
     }
 
     /** Settings that make two runs identical; threads are not among them. */
