@@ -61,7 +61,25 @@ final class Guards {
         }
     }
 
+    /**
+     * Entry of {@code entrants} (expected or drawn) into a cell: an entry rate that explodes
+     * would otherwise exhaust memory rather than stop with a message.
+     */
+    static void entry(YrdModel m, int p, int s, double entrants) {
+        finiteNonNegative(m, p, s, "entrants", entrants);
+        if (m.engine.size() + entrants > yrdsim.scenario.Scenario.MAX_ENTERPRISES) {
+            throw new ModelException(where(m, p, s) + ": " + Math.round(entrants) + " entrants would take the run past "
+                    + yrdsim.scenario.Scenario.MAX_ENTERPRISES + " enterprises (entry is exploding)");
+        }
+    }
+
     private static ModelException failure(YrdModel m, int p, int s, String variable, double value) {
+        String what = Double.isNaN(value) ? "is not a number (NaN)"
+                : Double.isInfinite(value) ? "is infinite" : "is negative (" + value + ")";
+        return new ModelException(where(m, p, s) + ": " + variable + " " + what);
+    }
+
+    private static String where(YrdModel m, int p, int s) {
         StringBuilder where = new StringBuilder("step ").append(m.step).append(" (").append(m.period(m.step)).append(')');
         if (p >= 0) {
             where.append(", province ").append(m.st.regionNames[p]);
@@ -69,8 +87,6 @@ final class Guards {
         if (s >= 0) {
             where.append(", sector ").append(m.st.sectorNames[s]);
         }
-        String what = Double.isNaN(value) ? "is not a number (NaN)"
-                : Double.isInfinite(value) ? "is infinite" : "is negative (" + value + ")";
-        return new ModelException(where + ": " + variable + " " + what);
+        return where.toString();
     }
 }

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import yrdsim.metrics.Recorder;
 import yrdsim.metrics.RowSink;
 import yrdsim.metrics.TableSink;
+import yrdsim.model.CalibrationException;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.model.ModelException;
 import yrdsim.model.Province;
@@ -29,6 +34,8 @@ import yrdsim.output.Manifest;
 import yrdsim.output.Provenance;
 import yrdsim.output.RunDirectory;
 import yrdsim.scenario.LoadedScenario;
+import yrdsim.scenario.Location;
+import yrdsim.scenario.Problem;
 import yrdsim.scenario.ScenarioException;
 import yrdsim.scenario.ScenarioLoader;
 
@@ -74,40 +81,59 @@ public final class Runner {
         String resolved = loaded.tree().toYaml();
         Map<String, Object> identity = identity(o, loaded, seed, resolved);
         try {
-            RunResult reused = prepare(dir, o.force(), identity);
+            RunResult reused = reusable(dir, o.force(), identity);
             if (reused != null) {
                 return reused;
             }
         } catch (IOException e) {
-            throw new RunFailure("cannot prepare output directory " + dir + ": " + describe(e), e);
+            throw new RunFailure("cannot use output directory: " + describe(e), e);
         }
-        Manifest manifest = new Manifest(dir);
-        identity.forEach(manifest::put);
-        manifest.put("threads", o.threads());
-        manifest.put("checkpoint_every", o.checkpointEvery());
-        manifest.put("started_at", Instant.now().toString());
-        long started = System.nanoTime();
-        CsvTables tables = o.tablesWanted() ? new CsvTables(dir) : null;
-        YrdModel model = null;
+        YrdModel model = new YrdModel(loaded, seed, o.engine(), o.threads());
         try {
-            manifest.write(Manifest.RUNNING);
-            AtomicFiles.write(dir.resolve(RESOLVED_SCENARIO), resolved);
-            model = new YrdModel(loaded, seed, o.engine(), o.threads());
-            Recorder recorder = new Recorder(tables != null ? tables : DISCARD, o.firmsEvery());
-            model.addObserver(recorder);
-            model.start();
-            manifest.put("enterprises_initial", model.firmCount());
-            manifest.write(Manifest.RUNNING);
-            LOG.info("running {} ({} enterprises, {} steps, {} engine, {} thread{}) into {}",
-                    loaded.scenario().name(), model.firmCount(), loaded.scenario().time().steps(),
-                    o.engine().name().toLowerCase(), o.threads(), o.threads() == 1 ? "" : "s", dir);
-            return steps(new Job(dir, manifest, model, recorder, tables, o.checkpointEvery(), started), progress);
-        } catch (IOException | RuntimeException e) {
-            throw failed(manifest, tables, dir, e);
-        } finally {
-            if (model != null) {
-                model.finish();
+            start(model, loaded);
+            try {
+                ready(dir);
+            } catch (IOException e) {
+                throw new RunFailure("cannot use output directory: " + describe(e), e);
             }
+            Manifest manifest = new Manifest(dir);
+            identity.forEach(manifest::put);
+            manifest.put("threads", o.threads());
+            manifest.put("checkpoint_every", o.checkpointEvery());
+            manifest.put("started_at", Instant.now().toString());
+            manifest.put("enterprises_initial", model.firmCount());
+            long started = System.nanoTime();
+            CsvTables tables = o.tablesWanted() ? new CsvTables(dir) : null;
+            try {
+                manifest.write(Manifest.RUNNING);
+                AtomicFiles.write(dir.resolve(RESOLVED_SCENARIO), resolved);
+                Recorder recorder = new Recorder(tables != null ? tables : DISCARD, o.firmsEvery());
+                model.addObserver(recorder);
+                recorder.started(model);
+                LOG.info("running {} ({} enterprises, {} steps, {} engine, {} thread{}) into {}",
+                        loaded.scenario().name(), model.firmCount(), loaded.scenario().time().steps(),
+                        o.engine().name().toLowerCase(), o.threads(), o.threads() == 1 ? "" : "s", dir);
+                return steps(new Job(dir, manifest, model, recorder, tables, o.checkpointEvery(), started), progress);
+            } catch (IOException | RuntimeException e) {
+                throw failed(manifest, tables, dir, e);
+            }
+        } finally {
+            model.finish();
+        }
+    }
+
+    /**
+     * Calibrates step 0. A scenario whose equilibrium cannot be built is bad input, found
+     * before the output directory is touched.
+     */
+    private static void start(YrdModel model, LoadedScenario loaded) throws ScenarioException {
+        try {
+            model.start();
+        } catch (CalibrationException e) {
+            Path file = loaded.tree().file();
+            throw new ScenarioException(new Problem(new Location(file != null ? file.toString() : "scenario", 1, 1), "",
+                    "the step-0 equilibrium cannot be built from this scenario: " + e.getMessage()
+                            + " (check stocks and parameters near their limits)"));
         }
     }
 
@@ -254,7 +280,7 @@ public final class Runner {
         }
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         String message = e instanceof ModelException ? e.getMessage()
-                : cause instanceof IOException ? "writing " + dir + " failed: " + describe(cause)
+                : cause instanceof IOException ? "cannot write " + describe(cause)
                 : "internal error: " + e;
         markFailed(manifest, message);
         if (e instanceof RuntimeException r && !(e instanceof ModelException) && !(e instanceof UncheckedIOException)) {
@@ -289,15 +315,13 @@ public final class Runner {
         }
     }
 
-    /** Makes {@code dir} ready, or returns the identical complete run already in it. */
-    private static RunResult prepare(Path dir, boolean force, Map<String, Object> identity)
+    /**
+     * Returns the identical complete run already in {@code dir}, or null when the run must be
+     * made; refuses a directory that must not be replaced.
+     */
+    private static RunResult reusable(Path dir, boolean force, Map<String, Object> identity)
             throws IOException, RefusedException {
         switch (RunDirectory.state(dir)) {
-            case FREE -> Files.createDirectories(dir);
-            case INCOMPLETE -> {
-                LOG.warn("{} holds an incomplete run; replacing it", dir);
-                RunDirectory.clear(dir);
-            }
             case COMPLETE -> {
                 if (!force) {
                     JsonNode existing = Manifest.read(dir);
@@ -310,13 +334,28 @@ public final class Runner {
                     throw new RefusedException(dir + " holds a different complete run; use --force to replace it, "
                             + "or --out to write elsewhere");
                 }
-                RunDirectory.clear(dir);
             }
-            case FOREIGN -> throw new RefusedException(dir + " is not empty and was not written by yrdsim; "
-                    + "choose another --out");
-            default -> throw new IllegalStateException();
+            case FOREIGN -> throw new RefusedException(dir + (Files.isDirectory(dir)
+                    ? " is not empty and was not written by yrdsim" : " is a file, not a directory")
+                    + "; choose another --out");
+            default -> {
+            }
         }
         return null;
+    }
+
+    /** Makes {@code dir} an empty directory: created if missing, an incomplete or replaced run cleared. */
+    private static void ready(Path dir) throws IOException {
+        switch (RunDirectory.state(dir)) {
+            case FREE -> Files.createDirectories(dir);
+            case INCOMPLETE -> {
+                LOG.warn("{} holds an incomplete run; replacing it", dir);
+                RunDirectory.clear(dir);
+            }
+            case COMPLETE -> RunDirectory.clear(dir);
+            case FOREIGN -> throw new IOException(dir + " changed while the run was being set up");
+            default -> throw new IllegalStateException();
+        }
     }
 
     private static boolean sameRun(JsonNode existing, Map<String, Object> identity) {
@@ -358,7 +397,12 @@ public final class Runner {
     /** One line for an I/O error: the path and the reason, without the exception class. */
     public static String describe(Throwable e) {
         if (e instanceof FileSystemException f) {
-            String reason = f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+            String reason = f.getReason() != null ? f.getReason()
+                    : f instanceof AccessDeniedException ? "permission denied"
+                    : f instanceof NoSuchFileException ? "no such file or directory"
+                    : f instanceof FileAlreadyExistsException ? "exists and is not a directory"
+                    : f instanceof NotDirectoryException ? "not a directory"
+                    : f.getClass().getSimpleName();
             return (f.getFile() != null ? f.getFile() + ": " : "") + reason;
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
@@ -370,8 +414,8 @@ public final class Runner {
         Map<String, Object> regions = new LinkedHashMap<>();
         for (Province p : m.provinces()) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("amenity_workers", p.getAmenityWorkers());
-            r.put("amenity_talent", p.getAmenityTalent());
+            r.put("amenity_workers", finiteOrNull(p.getAmenityWorkers()));
+            r.put("amenity_talent", finiteOrNull(p.getAmenityTalent()));
             r.put("saving_rate", p.getSavingRate());
             r.put("public_rd_rate", p.getPublicRdRate());
             regions.put(p.getName(), r);
@@ -389,7 +433,7 @@ public final class Runner {
             Map<String, Object> reloc = new LinkedHashMap<>();
             for (Province p : m.provinces()) {
                 double v = xi[m.structure().cell(p.getIndex(), s.getIndex())];
-                reloc.put(p.getName(), Double.isFinite(v) ? v : null);
+                reloc.put(p.getName(), finiteOrNull(v));
             }
             r.put("relocation_constant", reloc);
             sectors.put(s.getName(), r);
@@ -397,6 +441,11 @@ public final class Runner {
         out.put("sectors", sectors);
         out.put("iotf_entry_rate", m.iotfEntryRate());
         return out;
+    }
+
+    /** A constant of −∞ (no one can move there: the region has none of the factor) is written as null. */
+    private static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     /** A sink that drops every row (sweeps keep only summaries). */

@@ -165,6 +165,15 @@ final class ScenarioValidator {
 
     private void enterprises() {
         range("enterprises.scale", s.enterprises().scale(), 1e-6, 1000);
+        double firms = 0;
+        for (SectorSpec sector : s.sectors()) {
+            firms += sector.firms() * s.enterprises().scale();
+        }
+        if (firms > Scenario.MAX_ENTERPRISES) {
+            add("enterprises.scale", "the run would start with " + fmt(Math.round(firms))
+                    + " enterprises (sectors' firms times this scale); at most " + Scenario.MAX_ENTERPRISES
+                    + " fit in memory");
+        }
         if (!(s.enterprises().sizeExponent() > 1) || s.enterprises().sizeExponent() > 10) {
             add("enterprises.size_exponent", "must be in (1, 10] so that mean firm size is finite, got "
                     + fmt(s.enterprises().sizeExponent()));
