@@ -34,8 +34,6 @@ import yrdsim.output.Manifest;
 import yrdsim.output.Provenance;
 import yrdsim.output.RunDirectory;
 import yrdsim.scenario.LoadedScenario;
-import yrdsim.scenario.Location;
-import yrdsim.scenario.Problem;
 import yrdsim.scenario.ScenarioException;
 import yrdsim.scenario.ScenarioLoader;
 
@@ -130,10 +128,8 @@ public final class Runner {
         try {
             model.start();
         } catch (CalibrationException e) {
-            Path file = loaded.tree().file();
-            throw new ScenarioException(new Problem(new Location(file != null ? file.toString() : "scenario", 1, 1), "",
-                    "the step-0 equilibrium cannot be built from this scenario: " + e.getMessage()
-                            + " (check stocks and parameters near their limits)"));
+            throw new ScenarioException(loaded.tree().problem("", "the step-0 equilibrium cannot be built from this "
+                    + "scenario: " + e.getMessage() + " (check stocks and parameters near their limits)"));
         }
     }
 

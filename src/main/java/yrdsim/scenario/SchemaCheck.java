@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * Checks the shape of a YAML tree against the scenario records before Jackson binds it: unknown
  * keys, missing required keys, and values of the wrong type, all reported at once with their
- * locations. The records are the schema: a primitive component is required, a boxed one, a list
- * or a map may be left out.
+ * locations. The records are the schema: a primitive or record component is required (the
+ * built-in defaults supply the sections a scenario may leave out), a boxed one, a list or a map
+ * may be left out.
  */
 final class SchemaCheck {
 
@@ -61,7 +62,7 @@ final class SchemaCheck {
     private void value(JsonNode node, Type type, String path) {
         Class<?> raw = raw(type);
         if (node == null || node.isNull()) {
-            if (raw.isPrimitive()) {
+            if (raw.isPrimitive() || raw.isRecord()) {
                 add(path, "a value is required here");
             }
             return;
@@ -138,7 +139,8 @@ final class SchemaCheck {
         for (Map.Entry<String, RecordComponent> key : keys.entrySet()) {
             String child = YamlSource.join(path, key.getKey());
             JsonNode value = node.get(key.getKey());
-            if (value == null && key.getValue().getType().isPrimitive()) {
+            Class<?> kind = key.getValue().getType();
+            if (value == null && (kind.isPrimitive() || kind.isRecord())) {
                 add(child, "missing required key");
             } else {
                 value(value, key.getValue().getGenericType(), child);
