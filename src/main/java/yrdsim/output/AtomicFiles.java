@@ -88,6 +88,18 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Forces a directory's entries (the renames into it) to disk, so a file written later
+     * cannot survive a power failure that loses an earlier one.
+     */
+    public static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open a directory; its renames are then as durable as the file system makes them.
+        }
+    }
+
     private static void move(Path tmp, Path target) throws IOException {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -94,6 +94,7 @@ public final class Manifest {
      * name order), then writes the manifest as complete.
      */
     public void complete() throws IOException {
+        AtomicFiles.syncDirectory(directory);
         fields.remove("status");
         fields.put("files", listFiles(directory));
         fields.put("status", COMPLETE);
