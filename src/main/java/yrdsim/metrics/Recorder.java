@@ -319,7 +319,7 @@ public final class Recorder implements StepObserver, Serializable {
 
     /**
      * Writes the cluster events, closes every table and returns the summary: headline figures
-     * of the run as a JSON-ready map.
+     * of the run as a JSON-ready map, in which every number is finite.
      */
     public Map<String, Object> finish(YrdModel m) throws IOException {
         clusterRows.sort(Comparator.<Object[]>comparingInt(r -> (Integer) r[0])
@@ -333,7 +333,24 @@ public final class Recorder implements StepObserver, Serializable {
         sectors.close();
         flows.close();
         firms.close();
-        return Summary.of(m, this);
+        Map<String, Object> summary = Summary.of(m, this);
+        checkFinite(m, "", summary);
+        return summary;
+    }
+
+    /** Refuses a non-finite number anywhere in the summary, naming its key path. */
+    private static void checkFinite(YrdModel m, String path, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> checkFinite(m, path.isEmpty() ? String.valueOf(k) : path + "." + k, v));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                checkFinite(m, path + "." + i, list.get(i));
+            }
+        } else if (value instanceof Double d && !Double.isFinite(d)) {
+            int last = m.step() - 1;
+            throw new ModelException("step " + last + " (" + m.period(last) + "): " + path + " in summary.json "
+                    + (d.isNaN() ? "is not a number (NaN)" : "is infinite"));
+        }
     }
 
     /**

@@ -16,6 +16,8 @@ final class ScenarioValidator {
 
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final double SHARE_TOLERANCE = 1e-6;
+    /** The smallest positive head count, in thousand persons. */
+    private static final double MIN_PEOPLE = 0.001;
 
     private final ScenarioTree tree;
     private final Scenario s;
@@ -74,8 +76,8 @@ final class ScenarioValidator {
                 range(p + ".center.0", r.center().get(0), -180, 180);
                 range(p + ".center.1", r.center().get(1), -90, 90);
             }
-            range(p + ".workers", r.workers(), 0, 1e9);
-            range(p + ".talent", r.talent(), 0, 1e9);
+            people(p + ".workers", r.workers());
+            people(p + ".talent", r.talent());
             range(p + ".public_research", r.publicResearch(), 0, 1e9);
             above(p + ".zone", r.zone(), 0);
             if (r.capitalShare() != null) {
@@ -346,6 +348,18 @@ final class ScenarioValidator {
     private void knownSector(String path, String name) {
         if (s.sectorIndex(name) < 0) {
             add(path, "unknown sector '" + name + "'");
+        }
+    }
+
+    /**
+     * A head count in thousand persons: none, or at least one person. A trading post with a
+     * fraction of a person to sell prices it beyond what a double can hold.
+     */
+    private void people(String path, double value) {
+        range(path, value, 0, 1e9);
+        if (value > 0 && value < MIN_PEOPLE) {
+            add(path, "must be 0 or at least " + MIN_PEOPLE + " (one person; the unit is thousand persons), got "
+                    + fmt(value));
         }
     }
 

@@ -24,6 +24,12 @@ final class SchemaCheck {
     private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
             new PropertyNamingStrategies.SnakeCaseStrategy();
 
+    /**
+     * The smallest magnitude a non-zero number may have: far below any meaningful input, and far
+     * enough above the smallest double that products and logarithms of it stay finite.
+     */
+    static final double TINY = 1e-12;
+
     private final ScenarioTree tree;
     private final List<Problem> problems = new ArrayList<>();
 
@@ -72,6 +78,9 @@ final class SchemaCheck {
                 add(path, "expected a number, got " + describe(node));
             } else if (!Double.isFinite(node.asDouble())) {
                 add(path, "must be a finite number, got " + node.asText());
+            } else if (node.asDouble() != 0 && Math.abs(node.asDouble()) < TINY) {
+                add(path, "is too close to 0 to compute with (write 0, or a number of magnitude at least " + TINY
+                        + "), got " + node.asText());
             }
         } else if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
             if (!node.isIntegralNumber()) {

@@ -210,4 +210,25 @@ class GuardsTest {
         assertEquals(List.of(), written.stream().filter(r -> r.contains("Infinity") || r.contains("NaN")).toList());
     }
 
+    @Test
+    void theSummaryNeverHoldsANonFiniteNumber() throws Exception {
+        YrdModel m = started();
+        TableSink discard = (name, columns) -> new RowSink() {
+            @Override
+            public void row(Object... values) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Recorder recorder = new Recorder(discard, 0);
+        recorder.started(m);
+        m.schedule.step(m);
+        recorder.stepped(m);
+        m.provinces()[A].iotfRevenue = Double.NaN;
+        ModelException e = assertThrows(ModelException.class, () -> recorder.finish(m));
+        assertEquals("step 0 (2020Q1): iotf_revenue_share.A in summary.json is not a number (NaN)", e.getMessage());
+    }
+
 }
