@@ -340,7 +340,7 @@ public final class Runner {
         return null;
     }
 
-    /** Makes {@code dir} an empty directory: created if missing, an incomplete or replaced run cleared. */
+    /** Makes {@code dir} ready for a new run: created if missing; an incomplete or replaced run cleared. */
     private static void ready(Path dir) throws IOException {
         switch (RunDirectory.state(dir)) {
             case FREE -> Files.createDirectories(dir);

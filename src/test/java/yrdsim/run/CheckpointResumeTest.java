@@ -92,6 +92,17 @@ class CheckpointResumeTest {
         }
     }
 
+    /** Writing checkpoints changes nothing in what a run computes and writes. */
+    @Test
+    void aRunThatCheckpointsWritesTheSameBytesAsOneThatDoesNot() throws Exception {
+        Path straight = tmp.resolve("straight");
+        Runner.run(options(straight, 9, EnterpriseEngine.Kind.FAST, 1, 0), Progress.NONE);
+        Path checkpointed = tmp.resolve("checkpointed");
+        Runner.run(options(checkpointed, 9, EnterpriseEngine.Kind.FAST, 1, 2), Progress.NONE);
+        assertSameData(straight, checkpointed);
+        assertFalse(Files.exists(checkpointed.resolve(Checkpoint.FILE)));
+    }
+
     /** Killed after the tables were closed but before the manifest said complete. */
     @Test
     void resumeContinuesTablesThatWereAlreadyClosed() throws Exception {
