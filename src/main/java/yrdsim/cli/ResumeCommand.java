@@ -10,9 +10,11 @@ import yrdsim.run.Runner;
 
 /** {@code yrdsim resume}: finish an interrupted run from its latest checkpoint. */
 @Command(name = "resume", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Continue an interrupted run (killed, failed, out of disk) from its latest checkpoint,",
-            "with the settings its manifest records. The result is byte-identical to an uninterrupted run.",
-            "A run without a checkpoint starts again from step 0; a complete run is left as it is."})
+        description = {"Finish an interrupted run from its latest checkpoint.",
+            "%nContinues a run that was killed, failed or ran out of disk, with the settings its manifest records "
+                + "(run it with --checkpoint-every K to have checkpoints). Its data files are byte-identical to an "
+                + "uninterrupted run. A run without a checkpoint starts again from step 0; a complete run is left "
+                + "as it is."})
 final class ResumeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUN_DIR", description = "Run directory of the interrupted run.")

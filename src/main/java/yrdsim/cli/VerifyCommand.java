@@ -14,9 +14,9 @@ import yrdsim.run.Runner;
 
 /** {@code yrdsim verify}: check a run or sweep directory against its manifest. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check a run or sweep directory against its manifest.json: it must say 'complete', and",
-            "every file it lists must have the recorded size and SHA-256.",
-            "Exit 0 if the directory is intact, 1 with the first mismatch otherwise."})
+        description = {"Check a run or sweep directory against its manifest.",
+            "%nThe manifest must say 'complete', and every file it lists must have the recorded size and SHA-256. "
+                + "Exit 0 if the directory is intact, 1 with the first mismatch otherwise."})
 final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUN_OR_SWEEP_DIR", description = "Directory to check.")

@@ -146,7 +146,8 @@ public final class Runner {
         Manifest manifest;
         try {
             switch (RunDirectory.state(dir)) {
-                case FREE -> throw new RefusedException(dir + " holds no run to resume");
+                case FREE -> throw new RefusedException(dir + (Files.exists(dir) ? " holds no run to resume"
+                        : ": no such directory"));
                 case FOREIGN -> throw new RefusedException(dir + " is not a yrdsim run directory");
                 case COMPLETE -> {
                     LOG.info("{} holds a complete run; nothing to resume", dir);
