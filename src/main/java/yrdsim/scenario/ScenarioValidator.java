@@ -181,9 +181,8 @@ final class ScenarioValidator {
                     + fmt(s.enterprises().sizeExponent()));
         }
         range("enterprises.size_sigma", s.enterprises().sizeSigma(), 0, 5);
-        if (!(s.enterprises().sizeLowerExponent() > 0) || s.enterprises().sizeLowerExponent() > 100) {
-            add("enterprises.size_lower_exponent", "must be in (0, 100], got " + fmt(s.enterprises().sizeLowerExponent()));
-        }
+        // Below 0.1 the lower tail reaches sizes of exp(-745): firms with no revenue at all, whose TFP is -infinity.
+        range("enterprises.size_lower_exponent", s.enterprises().sizeLowerExponent(), 0.1, 100);
     }
 
     private void barriers() {

@@ -28,7 +28,8 @@ final class SchemaCheck {
      * The smallest magnitude a non-zero number may have: far below any meaningful input, and far
      * enough above the smallest double that products and logarithms of it stay finite.
      */
-    static final double TINY = 1e-12;
+    static final String TINY_TEXT = "1e-12";
+    static final double TINY = Double.parseDouble(TINY_TEXT);
 
     private final ScenarioTree tree;
     private final List<Problem> problems = new ArrayList<>();
@@ -79,8 +80,8 @@ final class SchemaCheck {
             } else if (!Double.isFinite(node.asDouble())) {
                 add(path, "must be a finite number, got " + node.asText());
             } else if (node.asDouble() != 0 && Math.abs(node.asDouble()) < TINY) {
-                add(path, "is too close to 0 to compute with (write 0, or a number of magnitude at least " + TINY
-                        + "), got " + node.asText());
+                add(path, "is too close to 0 to compute with (write 0, or a number of magnitude at least "
+                        + TINY_TEXT + "), got " + node.asText());
             }
         } else if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
             if (!node.isIntegralNumber()) {

@@ -104,8 +104,9 @@ class ScenarioFuzzTest {
             }
         }
         assertFalse(canaryTouched, "a YAML tag built a Java object");
-        assertTrue(cases >= 1000, cases + " cases");
-        assertTrue(runs >= 100, runs + " runs");
+        // Both counts are 0 when only the example below was selected.
+        assertTrue(cases == 0 || cases >= 1000, cases + " cases");
+        assertTrue(cases == 0 || runs >= 100, runs + " runs");
     }
 
     @Provide
@@ -155,7 +156,7 @@ class ScenarioFuzzTest {
             assertFalse(run.hasStackTrace(), run::err);
             Statistics.label("run exit code").collect(run.code());
             if (validate.code() == 2) {
-                assertEquals(2, run.code(), "validate refused it, so must run: " + run);
+                assertEquals(2, run.code(), "validate refused it, so run must refuse it too: " + run);
             }
             if (run.code() == 0) {
                 Verification v = Verification.of(out);
