@@ -73,5 +73,14 @@ class KillTest {
                 "summary.json", "calibration.json", "scenario.resolved.yaml")) {
             assertArrayEquals(Files.readAllBytes(straight.resolve(name)), Files.readAllBytes(dir.resolve(name)), name);
         }
+
+        Path provinces = dir.resolve("provinces.csv");
+        byte[] bytes = Files.readAllBytes(provinces);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(provinces, bytes);
+        Cli verify = Cli.run("verify", dir.toString());
+        assertEquals(1, verify.code());
+        assertEquals(List.of("yrdsim: " + provinces + ": SHA-256 differs from the manifest (the file was changed)"),
+                verify.errLines());
     }
 }
