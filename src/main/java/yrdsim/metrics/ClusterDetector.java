@@ -10,10 +10,12 @@ import java.util.List;
  * consecutive steps, dated at the first of them; it dissolves once it has failed for as many,
  * dated likewise.
  */
-public final class ClusterDetector {
+public final class ClusterDetector implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** A detected event; {@code step} is the first step of the run that triggered it. */
-    public record Event(int step, int cell, boolean emerged, double locationQuotient) {
+    public record Event(int step, int cell, boolean emerged, double locationQuotient) implements java.io.Serializable {
     }
 
     private final double minLq;

@@ -1,6 +1,7 @@
 package yrdsim.metrics;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import yrdsim.model.CellSums;
 import yrdsim.model.Factor;
+import yrdsim.model.ModelException;
 import yrdsim.model.Province;
 import yrdsim.model.StepObserver;
 import yrdsim.model.Structure;
@@ -18,8 +20,18 @@ import yrdsim.model.YrdModel;
  * Observes a run and emits tidy rows: provinces, sectors and flows every step, firm snapshots
  * on request, cluster events, and a summary at the end. It reads the model and never changes
  * it; what it keeps between steps is only what the summary needs.
+ *
+ * <p>Every number is checked before it is written: a NaN or infinity stops the run with a
+ * {@link ModelException} naming the step, the row's province, sector or flow, and the column,
+ * so no table ever holds one.
+ *
+ * <p>A recorder is serialized with the model into a checkpoint. Its tables are not: after
+ * reading a checkpoint, {@link #reattach} opens them again through a sink that continues the
+ * files where the checkpoint left them.
  */
-public final class Recorder implements StepObserver {
+public final class Recorder implements StepObserver, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Columns of {@code provinces.csv}. */
     public static final List<String> PROVINCE_COLUMNS = List.of("step", "period", "province", "workers", "talent",
@@ -40,12 +52,12 @@ public final class Recorder implements StepObserver {
     public static final List<String> FIRM_COLUMNS = List.of("step", "period", "id", "province", "sector", "revenue",
             "employment", "talent", "capital", "tfp", "technology", "age");
 
-    private final TableSink sink;
+    private transient TableSink sink;
     private final int firmsEvery;
-    private RowSink provinces;
-    private RowSink sectors;
-    private RowSink flows;
-    private RowSink firms;
+    private transient RowSink provinces;
+    private transient RowSink sectors;
+    private transient RowSink flows;
+    private transient RowSink firms;
     private ClusterDetector detector;
     private final List<Object[]> clusterRows = new ArrayList<>();
     private int[][] thresholdStep;
@@ -79,13 +91,30 @@ public final class Recorder implements StepObserver {
             java.util.Arrays.fill(row, -1);
         }
         try {
-            provinces = sink.open("provinces", PROVINCE_COLUMNS);
-            sectors = sink.open("sectors", SECTOR_COLUMNS);
-            flows = sink.open("flows", FLOW_COLUMNS);
-            firms = sink.open("firms", FIRM_COLUMNS);
+            openTables();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Opens the per-step tables again through {@code tables}, after this recorder was read from
+     * a checkpoint.
+     */
+    public void reattach(TableSink tables) throws IOException {
+        this.sink = tables;
+        openTables();
+    }
+
+    private void openTables() throws IOException {
+        provinces = guarded("provinces", PROVINCE_COLUMNS);
+        sectors = guarded("sectors", SECTOR_COLUMNS);
+        flows = guarded("flows", FLOW_COLUMNS);
+        firms = guarded("firms", FIRM_COLUMNS);
+    }
+
+    private RowSink guarded(String name, List<String> columns) throws IOException {
+        return new GuardedRows(name, columns, sink.open(name, columns));
     }
 
     @Override
@@ -284,12 +313,12 @@ public final class Recorder implements StepObserver {
 
     /**
      * Writes the cluster events, closes every table and returns the summary: headline figures
-     * of the run as a JSON-ready map.
+     * of the run as a JSON-ready map, in which every number is finite.
      */
     public Map<String, Object> finish(YrdModel m) throws IOException {
         clusterRows.sort(Comparator.<Object[]>comparingInt(r -> (Integer) r[0])
                 .thenComparing(r -> (String) r[2]).thenComparing(r -> (String) r[3]).thenComparing(r -> (String) r[4]));
-        try (RowSink clusters = sink.open("clusters", CLUSTER_COLUMNS)) {
+        try (RowSink clusters = guarded("clusters", CLUSTER_COLUMNS)) {
             for (Object[] row : clusterRows) {
                 clusters.row(row);
             }
@@ -298,7 +327,68 @@ public final class Recorder implements StepObserver {
         sectors.close();
         flows.close();
         firms.close();
-        return Summary.of(m, this);
+        Map<String, Object> summary = Summary.of(m, this);
+        checkFinite(m, "", summary);
+        return summary;
+    }
+
+    /** Refuses a non-finite number anywhere in the summary, naming its key path. */
+    private static void checkFinite(YrdModel m, String path, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> checkFinite(m, path.isEmpty() ? String.valueOf(k) : path + "." + k, v));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                checkFinite(m, path + "." + i, list.get(i));
+            }
+        } else if (value instanceof Double d && !Double.isFinite(d)) {
+            int last = m.step() - 1;
+            throw new ModelException("step " + last + " (" + m.period(last) + "): " + path + " in summary.json "
+                    + (d.isNaN() ? "is not a number (NaN)" : "is infinite"));
+        }
+    }
+
+    /**
+     * Refuses a row holding a non-finite number, naming where it arose: the step and period,
+     * the row's province, sector, factor, origin or destination, and the column.
+     */
+    private static final class GuardedRows implements RowSink {
+        private static final List<String> KEYS = List.of("province", "sector", "factor", "origin", "destination", "id");
+
+        private final String table;
+        private final List<String> columns;
+        private final RowSink rows;
+
+        GuardedRows(String table, List<String> columns, RowSink rows) {
+            this.table = table;
+            this.columns = columns;
+            this.rows = rows;
+        }
+
+        @Override
+        public void row(Object... values) throws IOException {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] instanceof Double d && !Double.isFinite(d)) {
+                    throw new ModelException(where(values) + ": " + columns.get(i) + " in " + table + ".csv "
+                            + (d.isNaN() ? "is not a number (NaN)" : "is infinite"));
+                }
+            }
+            rows.row(values);
+        }
+
+        private String where(Object[] values) {
+            StringBuilder out = new StringBuilder("step ").append(values[0]).append(" (").append(values[1]).append(')');
+            for (int i = 2; i < values.length; i++) {
+                if (KEYS.contains(columns.get(i))) {
+                    out.append(", ").append(columns.get(i)).append(' ').append(values[i]);
+                }
+            }
+            return out.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
+        }
     }
 
     // Accessors for Summary, which reads what was kept between steps.

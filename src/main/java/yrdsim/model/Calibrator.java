@@ -457,7 +457,7 @@ final class Calibrator {
                 return tech;
             }
         }
-        throw new IllegalStateException("steady-state knowledge did not converge");
+        throw new CalibrationException("steady-state knowledge did not converge");
     }
 
     private static double[] cellAverages(Structure st, int[] province, int[] sector, double[] tech, int[] cellFirms) {
@@ -554,7 +554,10 @@ final class Calibrator {
             double[] mass = new double[regions];
             double[][] base = new double[regions][regions];
             for (int p = 0; p < regions; p++) {
-                mass[p] = movers[st.cell(p, s)];
+                // Firms in a cell that cannot produce (a market it needs has no supply) are
+                // left out: no constant can hold them there, and no one can relocate into it.
+                int c = st.cell(p, s);
+                mass[p] = priceTerm[c] == Double.NEGATIVE_INFINITY ? 0 : movers[c];
             }
             for (int p = 0; p < regions; p++) {
                 for (int q = 0; q < regions; q++) {

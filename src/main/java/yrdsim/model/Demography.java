@@ -41,7 +41,9 @@ final class Demography {
                 mean = sector.entryRate * (t.firms[c] + params.entryN0())
                         * Math.max(0, profitRate - params.entryHurdle());
             }
+            Guards.entry(m, p, s, mean);
             int count = m.poisson(mean);
+            Guards.entry(m, p, s, count);
             for (int k = 0; k < count; k++) {
                 addEntrant(m, p, s, c);
             }

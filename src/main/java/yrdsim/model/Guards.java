@@ -38,8 +38,7 @@ final class Guards {
     /** Stops the run if a price moved by more than {@link #MAX_PRICE_CHANGE} in one step. */
     static void plausibleChange(YrdModel m, int p, int s, String variable, double before, double after) {
         if (before > 0 && after > 0 && (after > MAX_PRICE_CHANGE * before || before > MAX_PRICE_CHANGE * after)) {
-            StringBuilder where = location(m, p, s);
-            throw new ModelException(where + ": " + variable + " moved from " + before + " to " + after
+            throw new ModelException(where(m, p, s) + ": " + variable + " moved from " + before + " to " + after
                     + " in one quarter (more than " + (int) MAX_PRICE_CHANGE
                     + "-fold); the dynamics are unstable with these settings");
         }
@@ -78,7 +77,25 @@ final class Guards {
         }
     }
 
-    private static StringBuilder location(YrdModel m, int p, int s) {
+    /**
+     * Entry of {@code entrants} (expected or drawn) into a cell: an entry rate that explodes
+     * would otherwise exhaust memory rather than stop with a message.
+     */
+    static void entry(YrdModel m, int p, int s, double entrants) {
+        finiteNonNegative(m, p, s, "entrants", entrants);
+        if (m.engine.size() + entrants > yrdsim.scenario.Scenario.MAX_ENTERPRISES) {
+            throw new ModelException(where(m, p, s) + ": " + Math.round(entrants) + " entrants would take the run past "
+                    + yrdsim.scenario.Scenario.MAX_ENTERPRISES + " enterprises (entry is exploding)");
+        }
+    }
+
+    private static ModelException failure(YrdModel m, int p, int s, String variable, double value) {
+        String what = Double.isNaN(value) ? "is not a number (NaN)"
+                : Double.isInfinite(value) ? "is infinite" : "is negative (" + value + ")";
+        return new ModelException(where(m, p, s) + ": " + variable + " " + what);
+    }
+
+    private static String where(YrdModel m, int p, int s) {
         StringBuilder where = new StringBuilder("step ").append(m.step).append(" (").append(m.period(m.step)).append(')');
         if (p >= 0) {
             where.append(", province ").append(m.st.regionNames[p]);
@@ -86,13 +103,6 @@ final class Guards {
         if (s >= 0) {
             where.append(", sector ").append(m.st.sectorNames[s]);
         }
-        return where;
-    }
-
-    private static ModelException failure(YrdModel m, int p, int s, String variable, double value) {
-        StringBuilder where = location(m, p, s);
-        String what = Double.isNaN(value) ? "is not a number (NaN)"
-                : Double.isInfinite(value) ? "is infinite" : "is negative (" + value + ")";
-        return new ModelException(where + ": " + variable + " " + what);
+        return where.toString();
     }
 }

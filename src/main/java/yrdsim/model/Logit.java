@@ -114,7 +114,7 @@ public final class Logit {
                 return price;
             }
         }
-        throw new IllegalStateException("market clearing prices did not converge");
+        throw new CalibrationException("market clearing prices did not converge");
     }
 
     /**
@@ -149,7 +149,7 @@ public final class Logit {
             for (int q = 0; q < n; q++) {
                 if (target[q] > 0) {
                     if (inflow[q] <= 0) {
-                        throw new IllegalStateException("region " + q + " cannot be reached by any open route");
+                        throw new CalibrationException("region " + q + " cannot be reached by any open route");
                     }
                     double step = Math.log(target[q] / inflow[q]);
                     a[q] += step;
@@ -160,6 +160,6 @@ public final class Logit {
                 return a;
             }
         }
-        throw new IllegalStateException("destination constants did not converge");
+        throw new CalibrationException("destination constants did not converge");
     }
 }

@@ -41,6 +41,33 @@ public final class Manifest {
         fields.put("java_version", Provenance.javaVersion());
     }
 
+    /**
+     * The manifest already in {@code directory}, to be continued (a resumed run): every field it
+     * holds except its status, error and file list, in file order.
+     *
+     * @throws IOException when there is no readable manifest
+     */
+    public static Manifest reopen(Path directory) throws IOException {
+        JsonNode existing = read(directory);
+        if (existing == null || !existing.isObject()) {
+            throw new java.nio.file.NoSuchFileException(directory.resolve(FILE).toString(), null,
+                    "no readable manifest");
+        }
+        Manifest manifest = new Manifest(directory);
+        manifest.fields.clear();
+        existing.fields().forEachRemaining(e -> manifest.fields.put(e.getKey(), e.getValue()));
+        manifest.fields.remove("files");
+        manifest.fields.remove("status");
+        manifest.fields.remove("error");
+        return manifest;
+    }
+
+    /** Removes a field. */
+    public Manifest remove(String key) {
+        fields.remove(key);
+        return this;
+    }
+
     /** Sets a field; insertion order is file order. */
     public Manifest put(String key, Object value) {
         fields.put(key, value);
@@ -52,9 +79,15 @@ public final class Manifest {
         return fields.get(key);
     }
 
+    /** The fields as a JSON tree, as they would be written. */
+    public JsonNode tree() {
+        return Json.tree(fields);
+    }
+
     /** Writes the manifest with {@code status} and no file list. */
     public void write(String status) throws IOException {
         fields.remove("files");
+        fields.remove("status");
         fields.put("status", status);
         AtomicFiles.write(directory.resolve(FILE), Json.write(fields));
     }
@@ -64,6 +97,7 @@ public final class Manifest {
      * name order), then writes the manifest as complete.
      */
     public void complete() throws IOException {
+        AtomicFiles.syncDirectory(directory);
         fields.remove("status");
         fields.put("files", listFiles(directory));
         fields.put("status", COMPLETE);

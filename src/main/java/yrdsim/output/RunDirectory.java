@@ -45,16 +45,25 @@ public final class RunDirectory {
         }
         JsonNode manifest = Manifest.read(dir);
         if (manifest == null) {
-            return Files.exists(dir.resolve(Manifest.FILE)) ? State.INCOMPLETE : State.FOREIGN;
+            // A run killed while writing its first manifest leaves only the temporary file.
+            boolean started = Files.exists(dir.resolve(Manifest.FILE))
+                    || Files.exists(AtomicFiles.partial(dir.resolve(Manifest.FILE)));
+            return started ? State.INCOMPLETE : State.FOREIGN;
         }
         return Manifest.COMPLETE.equals(manifest.path("status").asText()) ? State.COMPLETE : State.INCOMPLETE;
     }
 
-    /** Deletes everything inside {@code dir}, leaving it empty. */
+    /**
+     * Deletes everything inside {@code dir} but a manifest saying {@code running}. The manifest
+     * is rewritten first, so a clear that is killed half-way leaves an incomplete run (replaced
+     * by the next run), never a complete-looking one or one the next run would refuse.
+     */
     public static void clear(Path dir) throws IOException {
+        new Manifest(dir).write(Manifest.RUNNING);
+        Path manifest = dir.resolve(Manifest.FILE);
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(dir)) {
+                if (!p.equals(dir) && !p.equals(manifest)) {
                     Files.delete(p);
                 }
             }

@@ -24,6 +24,12 @@ public record Scenario(
         Parameters parameters,
         Map<String, String> sources) implements java.io.Serializable {
 
+    /**
+     * The most enterprises a run may hold at once: about 2 GB of firm state in the fast engine.
+     * Scenarios that start with more are rejected; a run whose entry takes it past this fails.
+     */
+    public static final int MAX_ENTERPRISES = 20_000_000;
+
     /** Lists and maps are never null after binding. */
     public Scenario {
         regions = regions == null ? List.of() : List.copyOf(regions);

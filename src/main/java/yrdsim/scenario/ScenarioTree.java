@@ -65,6 +65,7 @@ public final class ScenarioTree implements java.io.Serializable {
         YamlSource.Parsed own = readChain(file, new LinkedHashSet<>());
         ScenarioTree tree = new ScenarioTree(defaults.root(), new HashMap<>(defaults.locations()), file);
         tree.overlay(own.root(), own.locations(), "");
+        tree.locations.put("", own.locations().get("")); // a missing top-level key is this file's, not the defaults'
         return tree;
     }
 
@@ -78,6 +79,7 @@ public final class ScenarioTree implements java.io.Serializable {
         }
         ScenarioTree tree = new ScenarioTree(defaults.root(), new HashMap<>(defaults.locations()), (String) null);
         tree.overlay(own.root(), own.locations(), "");
+        tree.locations.put("", own.locations().get(""));
         return tree;
     }
 
@@ -117,6 +119,7 @@ public final class ScenarioTree implements java.io.Serializable {
         ObjectNode child = own.root().deepCopy();
         child.remove("extends");
         merged.overlay(child, own.locations(), "");
+        merged.locations.put("", own.locations().get(""));
         return new YamlSource.Parsed(merged.root, merged.locations);
     }
 

@@ -16,6 +16,8 @@ final class ScenarioValidator {
 
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final double SHARE_TOLERANCE = 1e-6;
+    /** The smallest positive head count, in thousand persons. */
+    private static final double MIN_PEOPLE = 0.001;
 
     private final ScenarioTree tree;
     private final Scenario s;
@@ -74,8 +76,8 @@ final class ScenarioValidator {
                 range(p + ".center.0", r.center().get(0), -180, 180);
                 range(p + ".center.1", r.center().get(1), -90, 90);
             }
-            range(p + ".workers", r.workers(), 0, 1e9);
-            range(p + ".talent", r.talent(), 0, 1e9);
+            people(p + ".workers", r.workers());
+            people(p + ".talent", r.talent());
             range(p + ".public_research", r.publicResearch(), 0, 1e9);
             above(p + ".zone", r.zone(), 0);
             if (r.capitalShare() != null) {
@@ -165,14 +167,22 @@ final class ScenarioValidator {
 
     private void enterprises() {
         range("enterprises.scale", s.enterprises().scale(), 1e-6, 1000);
+        double firms = 0;
+        for (SectorSpec sector : s.sectors()) {
+            firms += sector.firms() * s.enterprises().scale();
+        }
+        if (firms > Scenario.MAX_ENTERPRISES) {
+            add("enterprises.scale", "the run would start with " + fmt(Math.round(firms))
+                    + " enterprises (sectors' firms times this scale); at most " + Scenario.MAX_ENTERPRISES
+                    + " fit in memory");
+        }
         if (!(s.enterprises().sizeExponent() > 1) || s.enterprises().sizeExponent() > 10) {
             add("enterprises.size_exponent", "must be in (1, 10] so that mean firm size is finite, got "
                     + fmt(s.enterprises().sizeExponent()));
         }
         range("enterprises.size_sigma", s.enterprises().sizeSigma(), 0, 5);
-        if (!(s.enterprises().sizeLowerExponent() > 0) || s.enterprises().sizeLowerExponent() > 100) {
-            add("enterprises.size_lower_exponent", "must be in (0, 100], got " + fmt(s.enterprises().sizeLowerExponent()));
-        }
+        // Below 0.1 the lower tail reaches sizes of exp(-745): firms with no revenue at all, whose TFP is -infinity.
+        range("enterprises.size_lower_exponent", s.enterprises().sizeLowerExponent(), 0.1, 100);
     }
 
     private void barriers() {
@@ -337,6 +347,18 @@ final class ScenarioValidator {
     private void knownSector(String path, String name) {
         if (s.sectorIndex(name) < 0) {
             add(path, "unknown sector '" + name + "'");
+        }
+    }
+
+    /**
+     * A head count in thousand persons: none, or at least one person. A trading post with a
+     * fraction of a person to sell prices it beyond what a double can hold.
+     */
+    private void people(String path, double value) {
+        range(path, value, 0, 1e9);
+        if (value > 0 && value < MIN_PEOPLE) {
+            add(path, "must be 0 or at least " + MIN_PEOPLE + " (one person; the unit is thousand persons), got "
+                    + fmt(value));
         }
     }
 

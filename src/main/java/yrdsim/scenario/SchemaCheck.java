@@ -15,13 +15,21 @@ import java.util.Map;
 /**
  * Checks the shape of a YAML tree against the scenario records before Jackson binds it: unknown
  * keys, missing required keys, and values of the wrong type, all reported at once with their
- * locations. The records are the schema: a primitive component is required, a boxed one, a list
- * or a map may be left out.
+ * locations. The records are the schema: a primitive or record component is required (the
+ * built-in defaults supply the sections a scenario may leave out), a boxed one, a list or a map
+ * may be left out.
  */
 final class SchemaCheck {
 
     private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
             new PropertyNamingStrategies.SnakeCaseStrategy();
+
+    /**
+     * The smallest magnitude a non-zero number may have: far below any meaningful input, and far
+     * enough above the smallest double that products and logarithms of it stay finite.
+     */
+    static final String TINY_TEXT = "1e-12";
+    static final double TINY = Double.parseDouble(TINY_TEXT);
 
     private final ScenarioTree tree;
     private final List<Problem> problems = new ArrayList<>();
@@ -61,7 +69,7 @@ final class SchemaCheck {
     private void value(JsonNode node, Type type, String path) {
         Class<?> raw = raw(type);
         if (node == null || node.isNull()) {
-            if (raw.isPrimitive()) {
+            if (raw.isPrimitive() || raw.isRecord()) {
                 add(path, "a value is required here");
             }
             return;
@@ -71,6 +79,9 @@ final class SchemaCheck {
                 add(path, "expected a number, got " + describe(node));
             } else if (!Double.isFinite(node.asDouble())) {
                 add(path, "must be a finite number, got " + node.asText());
+            } else if (node.asDouble() != 0 && Math.abs(node.asDouble()) < TINY) {
+                add(path, "is too close to 0 to compute with (write 0, or a number of magnitude at least "
+                        + TINY_TEXT + "), got " + node.asText());
             }
         } else if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
             if (!node.isIntegralNumber()) {
@@ -138,7 +149,8 @@ final class SchemaCheck {
         for (Map.Entry<String, RecordComponent> key : keys.entrySet()) {
             String child = YamlSource.join(path, key.getKey());
             JsonNode value = node.get(key.getKey());
-            if (value == null && key.getValue().getType().isPrimitive()) {
+            Class<?> kind = key.getValue().getType();
+            if (value == null && (kind.isPrimitive() || kind.isRecord())) {
                 add(child, "missing required key");
             } else {
                 value(value, key.getValue().getGenericType(), child);

@@ -1,0 +1,53 @@
+package yrdsim.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import yrdsim.output.Verification;
+import yrdsim.run.Runner;
+
+/** {@code yrdsim verify}: check a run or sweep directory against its manifest. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Check a run or sweep directory against its manifest.",
+            "%nThe manifest must say 'complete', and every file it lists must have the recorded size and SHA-256. "
+                + "Exit 0 if the directory is intact, 1 with the first mismatch otherwise."})
+final class VerifyCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUN_OR_SWEEP_DIR", description = "Directory to check.")
+    Path dir;
+
+    @Option(names = "--debug", description = "Print stack traces of failures.")
+    boolean debug;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(dir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), dir + ": no such directory");
+        }
+        Verification v;
+        try {
+            v = Verification.of(dir);
+        } catch (IOException e) {
+            System.err.println("yrdsim: cannot read " + dir + ": " + Runner.describe(e));
+            return Main.FAILED;
+        }
+        if (!v.intact()) {
+            System.err.println("yrdsim: " + v.problem());
+            return Main.FAILED;
+        }
+        for (String name : v.unlisted()) {
+            System.err.println("yrdsim: note: " + dir.resolve(name) + " is not listed in the manifest");
+        }
+        System.out.println(dir + ": intact (" + v.checked() + " files match the manifest)");
+        return Main.OK;
+    }
+}
