@@ -114,7 +114,15 @@ public final class ScenarioTree implements java.io.Serializable {
         }
         Path parentFile = file.toAbsolutePath().getParent().resolve(parent.asText()).normalize();
         Path shown = file.getParent() == null ? Path.of(parent.asText()) : file.getParent().resolve(parent.asText());
-        YamlSource.Parsed base = readChain(Files.exists(parentFile) ? shown.normalize() : shown, seen);
+        if (!Files.isRegularFile(parentFile)) {
+            throw new ScenarioException(new Problem(own.locations().get("extends"), "extends",
+                    "no scenario file " + shown.normalize() + " (the path is relative to this file)"));
+        }
+        if (seen.contains(parentFile)) {
+            throw new ScenarioException(new Problem(own.locations().get("extends"), "extends",
+                    "the extends chain loops back to " + shown.normalize()));
+        }
+        YamlSource.Parsed base = readChain(shown.normalize(), seen);
         ScenarioTree merged = new ScenarioTree(base.root(), new HashMap<>(base.locations()), (String) null);
         ObjectNode child = own.root().deepCopy();
         child.remove("extends");
