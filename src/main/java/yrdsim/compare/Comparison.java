@@ -97,15 +97,15 @@ public final class Comparison {
             manifest.complete();
             return dir;
         } catch (RunFailure e) {
-            markFailed(manifest, e.getMessage());
+            manifest.markFailed(e.getMessage());
             throw e;
         } catch (RefusedException e) {
-            markFailed(manifest, e.getMessage());
+            manifest.markFailed(e.getMessage());
             throw e;
         } catch (IOException | UncheckedIOException e) {
             String message = "writing " + dir + " failed: "
                     + Runner.describe(e instanceof UncheckedIOException u ? u.getCause() : e);
-            markFailed(manifest, message);
+            manifest.markFailed(message);
             throw new RunFailure(message, e);
         }
     }
@@ -365,15 +365,6 @@ public final class Comparison {
         ComparisonTable.write(dir, policies, rows);
     }
 
-    private static void markFailed(Manifest manifest, String message) {
-        try {
-            manifest.put("error", message);
-            manifest.put("finished_at", Instant.now().toString());
-            manifest.write(Manifest.FAILED);
-        } catch (IOException ignored) {
-            // The disk that failed the comparison may fail this too; the manifest then still says running.
-        }
-    }
 
     /** Steps done over all runs, told to a progress display that is not thread-safe, one call at a time. */
     private static final class SharedProgress {

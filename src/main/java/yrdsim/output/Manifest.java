@@ -93,6 +93,24 @@ public final class Manifest {
     }
 
     /**
+     * Records a failure: the message as {@code error}, the time, and status {@code failed}. Best
+     * effort: the disk that failed the work may refuse this too, and the manifest then still
+     * says {@code running}, which is just as far from complete.
+     *
+     * @return whether the manifest was written
+     */
+    public boolean markFailed(String message) {
+        try {
+            put("error", message);
+            put("finished_at", java.time.Instant.now().toString());
+            write(FAILED);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Lists every regular file in the directory except the manifest (name, bytes, SHA-256, in
      * name order), then writes the manifest as complete.
      */

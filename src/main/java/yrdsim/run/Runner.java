@@ -284,7 +284,7 @@ public final class Runner {
         String message = e instanceof ModelException ? e.getMessage()
                 : cause instanceof IOException ? "cannot write " + describe(cause)
                 : "internal error: " + e;
-        markFailed(manifest, message);
+        manifest.markFailed(message);
         if (e instanceof RuntimeException r && !(e instanceof ModelException) && !(e instanceof UncheckedIOException)) {
             throw r;
         }
@@ -387,15 +387,6 @@ public final class Runner {
         return Json.MAPPER.readValue(dir.resolve("summary.json").toFile(), LinkedHashMap.class);
     }
 
-    private static void markFailed(Manifest manifest, String message) {
-        try {
-            manifest.put("error", message);
-            manifest.put("finished_at", Instant.now().toString());
-            manifest.write(Manifest.FAILED);
-        } catch (IOException ignored) {
-            // The disk that failed the run may fail this too; the manifest then still says running.
-        }
-    }
 
     /** One line for an I/O error: the path and the reason, without the exception class. */
     public static String describe(Throwable e) {
