@@ -180,6 +180,11 @@ public final class FastEngine implements EnterpriseEngine {
         }
     }
 
+    /** The firm arrays (read by the floor kernels of the benchmarks, in this package). */
+    FirmTable table() {
+        return table;
+    }
+
     /** Threads used to step blocks. */
     public int threads() {
         return threads;
