@@ -435,6 +435,7 @@ public class YrdModel extends SimState {
 
     private void end() {
         phase = Phase.IDLE;
+        FirmPhases.settleCells(ctx, totals);
         Guards.checkCells(this);
         summarise();
         ProvinceDynamics.accumulate(this);

@@ -69,6 +69,27 @@ class FirmRulesTest {
     }
 
     @Test
+    void innovationDecisionsEqualTheComparisonWithTheProbability() {
+        // The bounds only skip the exponential: every decision must equal u < 1 − exp(−x), over
+        // x from 1e-9 to 50 and u on a grid that includes both bounds and the probability itself.
+        double[] xs = {0, 1e-9, 1e-4, 0.01, 0.1, 0.5, 1, 1.5, 2, 3, 50};
+        for (double x : xs) {
+            double p = FirmRules.innovationProbability(x, 1, 1);
+            double[] us = {0, x - 0.5 * x * x, Math.nextDown(p), p, Math.nextUp(p), x, Math.nextDown(x), 0.999};
+            for (double u : us) {
+                if (u >= 0 && u < 1) {
+                    assertEquals(u < p, FirmRules.innovates(u, x, 1, 1), "u " + u + ", x " + x);
+                }
+            }
+            for (int k = 0; k < 1000; k++) {
+                double u = k / 1000.0;
+                assertEquals(u < p, FirmRules.innovates(u, x, 1, 1), "u " + u + ", x " + x);
+            }
+        }
+        assertEquals(false, FirmRules.innovates(0, 1, 1, 0), "no R&D scale: no innovation");
+    }
+
+    @Test
     void shocksOnTheRevenueScaleHaveMeanOneInRevenue() {
         // E[exp(shock/(1−ν))] = E[exp(N(−σ²/2, σ))] = 1, checked over the counter-based normals.
         // Seed 42, 200,000 draws: the standard error of the mean is about 0.1/√200000 = 2.2e-4,
