@@ -69,6 +69,20 @@ class FirmRulesTest {
     }
 
     @Test
+    void lnOnePlusAgreesWithLog1pToAFewUlps() {
+        double[] xs = {0, 1e-300, 1e-17, 1e-12, 1e-6, 0.001, 0.3, 1, 7.5, 22.2, 1e6, 1e300};
+        for (double x : xs) {
+            double exact = Math.log1p(x);
+            assertEquals(exact, FirmRules.lnOnePlus(x), 4 * Math.ulp(exact), "x " + x);
+        }
+        for (int k = 0; k < 100_000; k++) {
+            double x = Math.pow(10, -9 + 12 * k / 100_000.0);
+            double exact = Math.log1p(x);
+            assertEquals(exact, FirmRules.lnOnePlus(x), 4 * Math.ulp(exact), "x " + x);
+        }
+    }
+
+    @Test
     void innovationDecisionsEqualTheComparisonWithTheProbability() {
         // The bounds only skip the exponential: every decision must equal u < 1 − exp(−x), over
         // x from 1e-9 to 50 and u on a grid that includes both bounds and the probability itself.

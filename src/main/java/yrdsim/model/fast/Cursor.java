@@ -27,7 +27,7 @@ final class Cursor implements FirmView {
 
     @Override
     public void setProvince(int p) {
-        t.province[i] = p;
+        t.province[i] = FirmTable.narrow(p);
     }
 
     @Override
@@ -112,7 +112,7 @@ final class Cursor implements FirmView {
 
     @Override
     public void setLosses(int v) {
-        t.losses[i] = v;
+        t.losses[i] = (short) Math.min(v, Short.MAX_VALUE);
     }
 
     @Override

@@ -143,16 +143,15 @@ public final class FastEngine implements EnterpriseEngine {
         }
     }
 
+    /** Counts this step's exits from the merged sums (no pass over the table), compacting when due. */
     @Override
     public void removeExited() {
-        int living = 0;
-        for (int i = 0; i < table.size; i++) {
-            if (table.live[i]) {
-                living++;
-            }
+        double exits = 0;
+        for (double e : model.totals().exits) {
+            exits += e;
         }
-        table.alive = living;
-        if (table.size - living > COMPACT_AT * table.size) {
+        table.alive -= (int) exits;
+        if (table.size - table.alive > COMPACT_AT * table.size) {
             table.compact();
         }
     }
