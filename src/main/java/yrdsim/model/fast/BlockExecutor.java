@@ -1,14 +1,16 @@
 package yrdsim.model.fast;
 
-import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a task over numbered blocks on a fixed set of threads that live as long as the engine.
  * Threads claim blocks from a shared counter, so which thread runs which block varies; results
  * must therefore depend only on the block, never on the thread. The calling thread works too.
  *
- * <p>Cost per call: two phaser barriers. There is no allocation per block or per firm.
+ * <p>Cost per call: one hand-over to the workers and one back, each a short spin and then a
+ * park, and no allocation at all (a {@code Phaser} allocates a wait node whenever a thread
+ * blocks, a few hundred bytes a step). The spin is short because the machine may be shared.
  */
 final class BlockExecutor implements AutoCloseable {
 
@@ -18,18 +20,24 @@ final class BlockExecutor implements AutoCloseable {
         void run(int block, int worker);
     }
 
+    /** Spin iterations before parking: some microseconds, the gap between two phases of a step. */
+    private static final int SPINS = 2000;
+
     private final int threads;
-    private final Phaser phaser;
     private final AtomicInteger next = new AtomicInteger();
+    /** Workers still draining the current round. */
+    private final AtomicInteger running = new AtomicInteger();
     private final Thread[] workers;
+    /** Incremented to start a round; its volatile write publishes the fields below. */
+    private volatile int round;
     private volatile BlockTask task;
     private volatile int blocks;
+    private volatile Thread caller;
     private volatile boolean closed;
     private volatile Throwable failure;
 
     BlockExecutor(int threads) {
         this.threads = threads;
-        this.phaser = new Phaser(threads);
         this.workers = new Thread[threads - 1];
         for (int w = 1; w < threads; w++) {
             int worker = w;
@@ -52,13 +60,25 @@ final class BlockExecutor implements AutoCloseable {
             }
             return;
         }
-        this.task = work;
-        this.blocks = count;
+        task = work;
+        blocks = count;
         next.set(0);
         failure = null;
-        phaser.arriveAndAwaitAdvance();
+        caller = Thread.currentThread();
+        running.set(threads - 1);
+        round++;
+        for (Thread t : workers) {
+            LockSupport.unpark(t);
+        }
         drain(0);
-        phaser.arriveAndAwaitAdvance();
+        int spins = 0;
+        while (running.get() > 0) {
+            if (spins++ < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
+            }
+        }
         Throwable thrown = failure;
         if (thrown instanceof RuntimeException e) {
             throw e;
@@ -69,14 +89,25 @@ final class BlockExecutor implements AutoCloseable {
     }
 
     private void loop(int worker) {
+        int seen = 0;
         while (true) {
-            phaser.arriveAndAwaitAdvance();
+            int spins = 0;
+            int r;
+            while ((r = round) == seen && !closed) {
+                if (spins++ < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
             if (closed) {
-                phaser.arriveAndDeregister();
                 return;
             }
+            seen = r;
             drain(worker);
-            phaser.arriveAndAwaitAdvance();
+            if (running.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
         }
     }
 
@@ -94,10 +125,9 @@ final class BlockExecutor implements AutoCloseable {
 
     @Override
     public void close() {
-        if (threads == 1 || closed) {
-            return;
-        }
         closed = true;
-        phaser.arriveAndDeregister();
+        for (Thread t : workers) {
+            LockSupport.unpark(t);
+        }
     }
 }

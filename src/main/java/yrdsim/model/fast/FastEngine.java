@@ -104,11 +104,13 @@ public final class FastEngine implements EnterpriseEngine {
         };
     }
 
+    /** Blocks in use; sums exist for the table's whole capacity, so entrants allocate none. */
     private int blocks() {
         int count = (table.size + BLOCK - 1) / BLOCK;
-        if (blockSums.length < count) {
-            CellSums[] grown = java.util.Arrays.copyOf(blockSums, count);
-            for (int b = blockSums.length; b < count; b++) {
+        int capacity = (table.capacity() + BLOCK - 1) / BLOCK;
+        if (blockSums.length < capacity) {
+            CellSums[] grown = java.util.Arrays.copyOf(blockSums, capacity);
+            for (int b = blockSums.length; b < capacity; b++) {
                 grown[b] = new CellSums(model.structure());
             }
             blockSums = grown;

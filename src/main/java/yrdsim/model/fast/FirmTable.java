@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * Enterprises as a structure of primitive arrays, one slot per firm, in increasing id order.
  * Exited firms leave holes that the step loop skips; entrants are appended (ids only grow, so
- * order is kept); {@link #compact} closes the holes when they pass a tenth of the table.
+ * order is kept); {@link #compact} closes the holes when they pass a tenth of the table, or
+ * when the table is full and that makes room, so the arrays grow only with the living firms.
  *
  * <p>State per enterprise: 6 doubles, one long, one int, three shorts and a boolean,
  * {@value #BYTES_PER_FIRM} bytes. Regions and sectors are shorts (a scenario has a handful), and
@@ -64,7 +65,12 @@ final class FirmTable implements Serializable {
             throw new IllegalArgumentException("firm ids must increase: " + firmId + " after " + id[size - 1]);
         }
         if (size == id.length) {
-            allocate(id.length + (id.length >> 1) + 16);
+            // Full: close the holes if that frees a sixteenth of the table, else grow by half.
+            if (size - alive > size >> 4) {
+                compact();
+            } else {
+                allocate(id.length + (id.length >> 1) + 16);
+            }
         }
         int i = size++;
         id[i] = firmId;
