@@ -27,7 +27,7 @@ public final class FirmPhases {
         f.setLnTfp(lnTfp);
         double subsidy = x.outputSubsidyRate(c, s, f.revenue());
         double lnTarget = FirmRules.lnOptimalRevenue(x.lnPlanPrice[s], FirmRules.lnSubsidyFactor(subsidy), lnTfp,
-                x.planPriceTerm[c], st.nu[s]);
+                x.planPriceTerm[c], st.elasticity[s]);
         double plan = FirmRules.smoothPlan(f.plan(), Math.exp(lnTarget), x.lambda);
         f.setPlan(plan);
         out.plan[c] += plan;
@@ -55,7 +55,7 @@ public final class FirmPhases {
         int s = f.sector();
         int c = st.cell(p, s);
         int regions = st.regions;
-        long key = Rng.key(x.seed, x.step, f.id());
+        long key = Rng.firmKey(x.stepKey, f.id());
         double plan = f.plan();
         double revenue = x.price[s] * f.output();
         double lastRevenue = f.revenue();
@@ -66,14 +66,14 @@ public final class FirmPhases {
 
         // Knowledge: innovation, the Gibrat shock, spillovers, decay and licences.
         double lnA = f.lnA();
-        boolean innovates = FirmRules.innovates(Rng.uniform(key, DRAW_INNOVATE), rd, x.kappa, x.rdScale[s]);
+        boolean innovates = FirmRules.innovates(Rng.uniform(key, DRAW_INNOVATE), rd * x.innovationRate[s]);
         if (innovates) {
             lnA += FirmRules.innovationStep(st.nu[s], x.innovationMean, x.innovationSd,
                     Rng.normal(key, DRAW_INNOVATION_SIZE));
         }
         lnA += FirmRules.gibratShock(st.nu[s], x.gibratSigma, Rng.normal(key, DRAW_SHOCK));
 
-        double talent = FirmRules.quantity(st.eta[s] * plan, x.talentWage[p]);
+        double talent = st.eta[s] * plan * x.inverseTalentWage[p];
         double tech = f.tech();
         double absorb = FirmRules.absorption(st.psi[s] * x.spilloverScale[p], talent, x.halfTalent[s]);
         double gain = 0;
@@ -87,7 +87,7 @@ public final class FirmPhases {
                 out.spillover[q * regions + p] += q != p ? g : 0;
             }
         }
-        double licences = FirmRules.quantity(st.tau[s] * plan, x.techPrice[p]);
+        double licences = st.tau[s] * plan * x.inverseTechPrice[p];
         tech = FirmRules.nextTech(tech, gain, x.techDecay, licences);
 
         int losses = profit < 0 ? f.losses() + 1 : 0;

@@ -48,10 +48,12 @@ public final class FirmRules {
 
     /**
      * ln R*: the revenue that maximises profit, [ln P + ln(1+s) + ln Ã + price term] / (1−ν).
+     *
+     * @param elasticity 1/(1−ν) ({@link Structure#elasticity}): a product, not a division per firm
      */
     public static double lnOptimalRevenue(double lnPrice, double lnSubsidy, double lnTfp, double priceTerm,
-                                          double nu) {
-        return (lnPrice + lnSubsidy + lnTfp + priceTerm) / (1 - nu);
+                                          double elasticity) {
+        return (lnPrice + lnSubsidy + lnTfp + priceTerm) * elasticity;
     }
 
     /** ln(1 + s) for an output subsidy rate s; 0 without a logarithm when there is none (most firms). */
@@ -82,6 +84,11 @@ public final class FirmRules {
         return price > 0 ? bid / price : 0;
     }
 
+    /** 1/price, or 0 when there is no market: {@link #quantity} as a product, for the firm loop. */
+    public static double inverse(double price) {
+        return price > 0 ? 1 / price : 0;
+    }
+
     /** Trading-post price: total bids over supply; 0 when there is no supply. */
     public static double tradingPostPrice(double bids, double supply) {
         return supply > 0 ? bids / supply : 0;
@@ -107,7 +114,12 @@ public final class FirmRules {
      * {@code Math.expm1} (a native call).
      */
     public static double innovationProbability(double rd, double kappa, double rdScale) {
-        return rdScale > 0 ? oneMinusExpMinus(kappa * rd / rdScale) : 0;
+        return oneMinusExpMinus(rd * innovationRate(kappa, rdScale));
+    }
+
+    /** κ/R0 of a sector, 0 without an R&amp;D scale: the exponent of the innovation probability per unit of R&amp;D. */
+    public static double innovationRate(double kappa, double rdScale) {
+        return rdScale > 0 ? kappa / rdScale : 0;
     }
 
     private static double oneMinusExpMinus(double x) {
@@ -115,15 +127,12 @@ public final class FirmRules {
     }
 
     /**
-     * Whether a firm with uniform draw {@code u} innovates: u &lt; {@link #innovationProbability}.
-     * Since x − x²/2 &le; 1 − exp(−x) &le; x, the comparison is settled without the exponential
-     * unless u falls between the two bounds (a share of at most x²/2 of draws).
+     * Whether a firm with uniform draw {@code u} innovates: u &lt; 1 − exp(−x), x = κ R&amp;D / R0
+     * ({@link #innovationProbability}). Since x − x²/2 &le; 1 − exp(−x) &le; x, the comparison is
+     * settled without the exponential unless u falls between the two bounds (a share of at most
+     * x²/2 of draws).
      */
-    public static boolean innovates(double u, double rd, double kappa, double rdScale) {
-        if (!(rdScale > 0)) {
-            return false;
-        }
-        double x = kappa * rd / rdScale;
+    public static boolean innovates(double u, double x) {
         if (u >= x) {
             return false;
         }

@@ -5,7 +5,7 @@ package yrdsim.model;
  * number), mixed with SplitMix64's finaliser. No generator state is shared between firms or
  * threads, so a firm's draws are the same whichever thread, block or engine steps it.
  *
- * <p>Cost: two 64-bit mixes per firm per step for the key, one per uniform draw, and for a
+ * <p>Cost: one 64-bit mix per firm per step for the key, one per uniform draw, and for a
  * normal one mix and a table look-up in 99% of draws (ziggurat, below).
  */
 public final class Rng {
@@ -51,7 +51,17 @@ public final class Rng {
 
     /** The key of one firm's draws in one step. Negative steps are used while building step 0. */
     public static long key(long seed, long step, long id) {
-        return mix(mix(seed * GOLDEN + step) + id * GOLDEN);
+        return firmKey(stepKey(seed, step), id);
+    }
+
+    /** The part of {@link #key} shared by every firm in a step: computed once per step, not per firm. */
+    public static long stepKey(long seed, long step) {
+        return mix(seed * GOLDEN + step);
+    }
+
+    /** {@link #key} from the step's {@link #stepKey}. */
+    public static long firmKey(long stepKey, long id) {
+        return mix(stepKey + id * GOLDEN);
     }
 
     /** The 64 random bits of draw number {@code k} under {@code key}. */

@@ -193,6 +193,7 @@ public class YrdModel extends SimState {
         int regions = st.regions;
         ctx.seed = seed();
         ctx.step = step;
+        ctx.stepKey = Rng.stepKey(ctx.seed, step);
         ctx.lambda = params.planSmoothing();
         ctx.kappa = params.innovationKappa();
         ctx.innovationMean = params.innovationMean();
@@ -211,7 +212,7 @@ public class YrdModel extends SimState {
             ctx.lnPlanPrice[s] = Math.log(sector.price);
             ctx.fixedCost[s] = sector.fixedCost
                     + levers.carbonPrice * st.emissionIntensity[s] * sector.meanRevenue0 * 1e-6;
-            ctx.rdScale[s] = sector.rdScale;
+            ctx.innovationRate[s] = FirmRules.innovationRate(ctx.kappa, sector.rdScale);
             ctx.halfTalent[s] = sector.halfTalent;
             ctx.littleGiantCeiling[s] = levers.littleGiantSector[s] ? levers.littleGiantCeiling : 0;
         }
@@ -375,6 +376,8 @@ public class YrdModel extends SimState {
             ctx.wage[p] = province.wage;
             ctx.talentWage[p] = province.talentWage;
             ctx.techPrice[p] = province.techPrice;
+            ctx.inverseTalentWage[p] = FirmRules.inverse(province.talentWage);
+            ctx.inverseTechPrice[p] = FirmRules.inverse(province.techPrice);
         }
         for (int c = 0; c < st.cells; c++) {
             int p = st.regionOf(c);

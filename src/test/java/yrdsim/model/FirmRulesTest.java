@@ -37,7 +37,7 @@ class FirmRulesTest {
         double nu = alpha + beta + eta;
         double term = FirmRules.priceTerm(alpha, beta, eta, 0.025, 0.05, 0.3);
         double lnTfp = FirmRules.backOutLnTfp(7.5, 0.2, term, nu);
-        double target = Math.exp(FirmRules.lnOptimalRevenue(0.2, 0, lnTfp, term, nu));
+        double target = Math.exp(FirmRules.lnOptimalRevenue(0.2, 0, lnTfp, term, 1 / (1 - nu)));
         assertEquals(7.5, target, 1e-12);
         // At X = R*, output times price equals planned spending: the plan is a fixed point.
         double revenue = Math.exp(0.2) * Math.exp(FirmRules.lnOutput(lnTfp, term, nu, target));
@@ -92,15 +92,16 @@ class FirmRulesTest {
             double[] us = {0, x - 0.5 * x * x, Math.nextDown(p), p, Math.nextUp(p), x, Math.nextDown(x), 0.999};
             for (double u : us) {
                 if (u >= 0 && u < 1) {
-                    assertEquals(u < p, FirmRules.innovates(u, x, 1, 1), "u " + u + ", x " + x);
+                    assertEquals(u < p, FirmRules.innovates(u, x), "u " + u + ", x " + x);
                 }
             }
             for (int k = 0; k < 1000; k++) {
                 double u = k / 1000.0;
-                assertEquals(u < p, FirmRules.innovates(u, x, 1, 1), "u " + u + ", x " + x);
+                assertEquals(u < p, FirmRules.innovates(u, x), "u " + u + ", x " + x);
             }
         }
-        assertEquals(false, FirmRules.innovates(0, 1, 1, 0), "no R&D scale: no innovation");
+        assertEquals(0, FirmRules.innovationRate(0.5, 0), "no R&D scale: no innovation");
+        assertEquals(false, FirmRules.innovates(0, 0), "x = 0: no innovation, even for u = 0");
     }
 
     @Test
