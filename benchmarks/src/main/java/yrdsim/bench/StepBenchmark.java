@@ -117,6 +117,13 @@ public class StepBenchmark {
         return model.firmCount();
     }
 
+    /**
+     * Enterprise-steps run on a throwaway copy of the model before the first warm-up iteration,
+     * so that the JIT has compiled the firm phases whatever the size: at 10^5 enterprises the
+     * warm-up iterations alone are only a dozen steps, and C2 may still be compiling.
+     */
+    static final long JIT_WARM_UP_FIRM_STEPS = 3_000_000L;
+
     /** A model and the snapshot of its start. */
     static final class ModelHolder {
         private final Models.Snapshot start;
@@ -125,6 +132,11 @@ public class StepBenchmark {
         ModelHolder(YrdModel started) {
             this.model = started;
             this.start = Models.snapshot(started);
+            YrdModel copy = start.restore();
+            for (long firmSteps = 0; firmSteps < JIT_WARM_UP_FIRM_STEPS; firmSteps += copy.firmCount()) {
+                copy.schedule.step(copy);
+            }
+            copy.finish();
         }
 
         void reset() {
