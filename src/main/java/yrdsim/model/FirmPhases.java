@@ -98,7 +98,11 @@ public final class FirmPhases {
         f.setAge(f.age() + 1);
 
         out.profit[c] += profit;
-        out.subsidy[c] += (outputRate + rdRate) * revenue;
+        double subsidyRate = outputRate + rdRate;
+        if (subsidyRate != 0) {
+            // Most firms get none (every firm of the baseline): skip the block sum.
+            out.subsidy[c] += subsidyRate * revenue;
+        }
         out.rd[c] += rd;
         if (innovates) {
             out.innovations[c] += 1;
