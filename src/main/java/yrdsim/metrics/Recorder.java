@@ -53,6 +53,7 @@ public final class Recorder implements StepObserver, Serializable {
             "employment", "talent", "capital", "tfp", "technology", "age");
 
     private transient TableSink sink;
+    private transient long busyNanos;
     private final int firmsEvery;
     private transient RowSink provinces;
     private transient RowSink sectors;
@@ -119,11 +120,22 @@ public final class Recorder implements StepObserver, Serializable {
 
     @Override
     public void stepped(YrdModel m) {
+        long start = System.nanoTime();
         try {
             record(m);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            busyNanos += System.nanoTime() - start;
         }
+    }
+
+    /**
+     * Wall time this recorder has spent writing rows since it was created or read from a
+     * checkpoint: output, not stepping (a large run's firm snapshot takes longer than its steps).
+     */
+    public long busyNanos() {
+        return busyNanos;
     }
 
     private void record(YrdModel m) throws IOException {

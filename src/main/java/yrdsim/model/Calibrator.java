@@ -264,7 +264,7 @@ final class Calibrator {
                 term = FirmRules.priceTerm(st.alpha[s], st.beta[s], st.eta[s], meanPrices[0], meanPrices[1],
                         meanPrices[2]);
             }
-            lnA[f] = FirmRules.backOutLnTfp(revenue[f], 0, term, st.nu[s]) - st.gamma[s] * Math.log1p(tech[f])
+            lnA[f] = FirmRules.backOutLnTfp(revenue[f], 0, term, st.nu[s]) - st.gamma[s] * FirmRules.lnOnePlus(tech[f])
                     - cellTerm[c];
         }
 

@@ -15,7 +15,10 @@ public final class CellSums implements java.io.Serializable {
     public final double[] plan;
     /** Production phase: Σ Y by cell. */
     public final double[] output;
-    /** Settle phase, by the cell where the firm produced: revenue. */
+    /**
+     * Revenue by the cell where the firm produced; like workers, talent, capital and licences it
+     * is filled once per cell from {@link #plan} and {@link #output} ({@link FirmPhases#settleCells}).
+     */
     public final double[] revenue;
     /** Workers employed. */
     public final double[] workers;
@@ -25,7 +28,7 @@ public final class CellSums implements java.io.Serializable {
     public final double[] capital;
     /** Technology licences bought. */
     public final double[] licences;
-    /** Profit. */
+    /** Settle phase, by the cell where the firm produced: profit. */
     public final double[] profit;
     /** Subsidies received (output and R&amp;D). */
     public final double[] subsidy;
@@ -75,8 +78,8 @@ public final class CellSums implements java.io.Serializable {
         lnA2 = new double[structure.sectors];
         spillover = new double[pp];
         relocations = new double[pp];
-        settle = new double[][] {revenue, workers, talent, capital, licences, profit, subsidy, rd, innovations, exits,
-            firms, knowledge, planEnd, lnA, lnA2, spillover, relocations};
+        settle = new double[][] {profit, subsidy, rd, innovations, exits, firms, knowledge, planEnd, lnA, lnA2,
+            spillover, relocations};
     }
 
     /** Zeroes the plan-phase sums. */

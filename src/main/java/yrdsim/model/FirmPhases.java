@@ -8,7 +8,8 @@ package yrdsim.model;
 public final class FirmPhases {
 
     /** Draw numbers within a firm's step key. */
-    static final int DRAW_NORMAL = 0;
+    static final int DRAW_SHOCK = 0;
+    static final int DRAW_INNOVATION_SIZE = 1;
     static final int DRAW_INNOVATE = 2;
     static final int DRAW_EXIT = 3;
     static final int DRAW_MOVE = 4;
@@ -25,8 +26,8 @@ public final class FirmPhases {
         double lnTfp = FirmRules.lnEffectiveTfp(f.lnA(), st.gamma[s], f.tech(), x.cellTerm[c]);
         f.setLnTfp(lnTfp);
         double subsidy = x.outputSubsidyRate(c, s, f.revenue());
-        double lnTarget = FirmRules.lnOptimalRevenue(x.lnPlanPrice[s], Math.log1p(subsidy), lnTfp,
-                x.planPriceTerm[c], st.nu[s]);
+        double lnTarget = FirmRules.lnOptimalRevenue(x.lnPlanPrice[s], FirmRules.lnSubsidyFactor(subsidy), lnTfp,
+                x.planPriceTerm[c], st.elasticity[s]);
         double plan = FirmRules.smoothPlan(f.plan(), lnTarget, x.lambda);
         f.setPlan(plan);
         out.plan[c] += plan;
@@ -54,7 +55,7 @@ public final class FirmPhases {
         int s = f.sector();
         int c = st.cell(p, s);
         int regions = st.regions;
-        long key = Rng.key(x.seed, x.step, f.id());
+        long key = Rng.firmKey(x.stepKey, f.id());
         double plan = f.plan();
         double revenue = x.price[s] * f.output();
         double lastRevenue = f.revenue();
@@ -65,34 +66,28 @@ public final class FirmPhases {
 
         // Knowledge: innovation, the Gibrat shock, spillovers, decay and licences.
         double lnA = f.lnA();
-        double radius = Math.sqrt(-2 * Math.log(Rng.uniformOpen(key, DRAW_NORMAL)));
-        double angle = 2 * Math.PI * Rng.uniform(key, DRAW_NORMAL + 1);
-        boolean innovates = Rng.uniform(key, DRAW_INNOVATE)
-                < FirmRules.innovationProbability(rd, x.kappa, x.rdScale[s]);
+        boolean innovates = FirmRules.innovates(Rng.uniform(key, DRAW_INNOVATE), rd * x.innovationRate[s]);
         if (innovates) {
-            lnA += FirmRules.innovationStep(st.nu[s], x.innovationMean, x.innovationSd, radius * Math.sin(angle));
+            lnA += FirmRules.innovationStep(st.nu[s], x.innovationMean, x.innovationSd,
+                    Rng.normal(key, DRAW_INNOVATION_SIZE));
         }
-        lnA += FirmRules.gibratShock(st.nu[s], x.gibratSigma, radius * Math.cos(angle));
+        lnA += FirmRules.gibratShock(st.nu[s], x.gibratSigma, Rng.normal(key, DRAW_SHOCK));
 
-        double workers = FirmRules.quantity(st.beta[s] * plan, x.wage[p]);
-        double talent = FirmRules.quantity(st.eta[s] * plan, x.talentWage[p]);
+        double talent = st.eta[s] * plan * x.inverseTalentWage[p];
         double tech = f.tech();
         double absorb = FirmRules.absorption(st.psi[s] * x.spilloverScale[p], talent, x.halfTalent[s]);
         double gain = 0;
         if (absorb > 0) {
+            // Without branches: a closed route (weight 0) or a pool below the firm (gap clipped to
+            // 0) adds exactly 0, and which of them applies is unpredictable firm by firm.
             for (int q = 0; q < regions; q++) {
-                double weight = x.spillWeight[q * regions + p];
-                double gap = x.averageTech[st.cell(q, s)] - tech;
-                if (weight > 0 && gap > 0) {
-                    double g = absorb * weight * gap;
-                    gain += g;
-                    if (q != p) {
-                        out.spillover[q * regions + p] += g;
-                    }
-                }
+                double g = absorb * x.spillWeight[q * regions + p]
+                        * Math.max(0, x.averageTech[st.cell(q, s)] - tech);
+                gain += g;
+                out.spillover[q * regions + p] += q != p ? g : 0;
             }
         }
-        double licences = FirmRules.quantity(st.tau[s] * plan, x.techPrice[p]);
+        double licences = st.tau[s] * plan * x.inverseTechPrice[p];
         tech = FirmRules.nextTech(tech, gain, x.techDecay, licences);
 
         int losses = profit < 0 ? f.losses() + 1 : 0;
@@ -102,13 +97,12 @@ public final class FirmPhases {
         f.setLosses(losses);
         f.setAge(f.age() + 1);
 
-        out.revenue[c] += revenue;
-        out.workers[c] += workers;
-        out.talent[c] += talent;
-        out.capital[c] += FirmRules.quantity(st.alpha[s] * plan, x.rent[p]);
-        out.licences[c] += licences;
         out.profit[c] += profit;
-        out.subsidy[c] += (outputRate + rdRate) * revenue;
+        double subsidyRate = outputRate + rdRate;
+        if (subsidyRate != 0) {
+            // Most firms get none (every firm of the baseline): skip the block sum.
+            out.subsidy[c] += subsidyRate * revenue;
+        }
         out.rd[c] += rd;
         if (innovates) {
             out.innovations[c] += 1;
@@ -133,5 +127,25 @@ public final class FirmPhases {
         out.planEnd[end] += plan;
         out.lnA[s] += lnA;
         out.lnA2[s] += lnA * lnA;
+    }
+
+    /**
+     * Step 6, cell part: the settle sums that are linear in a firm's plan or output, taken once
+     * per cell from Σ X and Σ Y of the cell instead of firm by firm: revenue P_s ΣY and the
+     * factors bought, βΣX/w (workers), ηΣX/h (talent), αΣX/r (capital) and τΣX/θ (licences).
+     * The same sums up to round-off, for five accumulations and two divisions fewer per firm.
+     */
+    public static void settleCells(StepContext x, CellSums t) {
+        Structure st = x.st;
+        for (int c = 0; c < st.cells; c++) {
+            int p = st.regionOf(c);
+            int s = st.sectorOf(c);
+            double plans = t.plan[c];
+            t.revenue[c] = x.price[s] * t.output[c];
+            t.workers[c] = FirmRules.quantity(st.beta[s] * plans, x.wage[p]);
+            t.talent[c] = FirmRules.quantity(st.eta[s] * plans, x.talentWage[p]);
+            t.capital[c] = FirmRules.quantity(st.alpha[s] * plans, x.rent[p]);
+            t.licences[c] = FirmRules.quantity(st.tau[s] * plans, x.techPrice[p]);
+        }
     }
 }

@@ -14,7 +14,23 @@ public final class FirmRules {
 
     /** ln Ã = ln A + γ ln(1+T) + (agglomeration and zone terms of the firm's cell). */
     public static double lnEffectiveTfp(double lnA, double gamma, double tech, double cellTerm) {
-        return lnA + gamma * Math.log1p(tech) + cellTerm;
+        return lnA + gamma * lnOnePlus(tech) + cellTerm;
+    }
+
+    /**
+     * ln(1+x) for x &ge; 0 from the intrinsic {@code Math.log}: ln(u)·x/(u−1) with u = 1+x, whose
+     * division cancels the rounding of u (Goldberg 1991, theorem 4), accurate to a few ulps;
+     * ln u alone from x = 1 on, where the rounding of u no longer matters.
+     * {@code Math.log1p} is no JIT intrinsic (a native call) and was a tenth of a step's time.
+     */
+    public static double lnOnePlus(double x) {
+        double u = 1 + x;
+        if (x >= 1) {
+            // 1 + x is rounded by at most half an ulp of u, which moves ln u by less than an ulp
+            // of it here: the correction (a division) is only needed below 1.
+            return Math.log(u);
+        }
+        return u == 1 ? x : Math.log(u) * (x / (u - 1));
     }
 
     /**
@@ -38,10 +54,17 @@ public final class FirmRules {
 
     /**
      * ln R*: the revenue that maximises profit, [ln P + ln(1+s) + ln Ã + price term] / (1−ν).
+     *
+     * @param elasticity 1/(1−ν) ({@link Structure#elasticity}): a product, not a division per firm
      */
     public static double lnOptimalRevenue(double lnPrice, double lnSubsidy, double lnTfp, double priceTerm,
-                                          double nu) {
-        return (lnPrice + lnSubsidy + lnTfp + priceTerm) / (1 - nu);
+                                          double elasticity) {
+        return (lnPrice + lnSubsidy + lnTfp + priceTerm) * elasticity;
+    }
+
+    /** ln(1 + s) for an output subsidy rate s; 0 without a logarithm when there is none (most firms). */
+    public static double lnSubsidyFactor(double rate) {
+        return rate == 0 ? 0 : Math.log1p(rate);
     }
 
     /**
@@ -75,6 +98,11 @@ public final class FirmRules {
         return price > 0 ? bid / price : 0;
     }
 
+    /** 1/price, or 0 when there is no market: {@link #quantity} as a product, for the firm loop. */
+    public static double inverse(double price) {
+        return price > 0 ? 1 / price : 0;
+    }
+
     /** Trading-post price: total bids over supply; 0 when there is no supply. */
     public static double tradingPostPrice(double bids, double supply) {
         return supply > 0 ? bids / supply : 0;
@@ -91,9 +119,38 @@ public final class FirmRules {
         return revenue * (1 + outputSubsidyRate) - (nu + tau) * plan - fixedCost - rho * revenue;
     }
 
-    /** Probability of a successful innovation, 1 − exp(−κ R&amp;D / R0). */
+    /**
+     * Probability of a successful innovation, 1 − exp(−κ R&amp;D / R0). Above x = 1/2 the
+     * subtraction loses nothing and the intrinsic {@code Math.exp} is several times cheaper than
+     * {@code Math.expm1} (a native call).
+     */
     public static double innovationProbability(double rd, double kappa, double rdScale) {
-        return rdScale > 0 ? -Math.expm1(-kappa * rd / rdScale) : 0;
+        return oneMinusExpMinus(rd * innovationRate(kappa, rdScale));
+    }
+
+    /** κ/R0 of a sector, 0 without an R&amp;D scale: the exponent of the innovation probability per unit of R&amp;D. */
+    public static double innovationRate(double kappa, double rdScale) {
+        return rdScale > 0 ? kappa / rdScale : 0;
+    }
+
+    private static double oneMinusExpMinus(double x) {
+        return x > 0.5 ? 1 - Math.exp(-x) : -Math.expm1(-x);
+    }
+
+    /**
+     * Whether a firm with uniform draw {@code u} innovates: u &lt; 1 − exp(−x), x = κ R&amp;D / R0
+     * ({@link #innovationProbability}). Since x − x²/2 &le; 1 − exp(−x) &le; x, the comparison is
+     * settled without the exponential unless u falls between the two bounds (a share of at most
+     * x²/2 of draws).
+     */
+    public static boolean innovates(double u, double x) {
+        if (u >= x) {
+            return false;
+        }
+        if (u < x - 0.5 * x * x) {
+            return true;
+        }
+        return u < oneMinusExpMinus(x);
     }
 
     /**

@@ -62,8 +62,13 @@ public final class Logit {
      * share_{p→q} ∝ exp(θ ln(price_q (1 − b_pq))). Used for capital and for licences.
      */
     public static void placementShares(double[] price, double[][] barrier, double theta, double[][] shares) {
+        placementShares(price, barrier, theta, shares, new double[price.length]);
+    }
+
+    /** {@link #placementShares(double[], double[][], double, double[][])} with a work array {@code u} of length P. */
+    public static void placementShares(double[] price, double[][] barrier, double theta, double[][] shares,
+                                       double[] u) {
         int n = price.length;
-        double[] u = new double[n];
         for (int p = 0; p < n; p++) {
             for (int q = 0; q < n; q++) {
                 double open = lnOpen(barrier[p][q]);

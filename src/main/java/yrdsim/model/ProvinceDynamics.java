@@ -49,10 +49,11 @@ final class ProvinceDynamics {
         Province[] provinces = m.provinces;
         int n = provinces.length;
         var params = m.params;
-        double[] stock = new double[n];
-        double[] lnWage = new double[n];
-        double[] amenity = new double[n];
-        double[] next = new double[n];
+        Scratch scratch = m.scratch;
+        double[] stock = scratch.a;
+        double[] lnWage = scratch.b;
+        double[] amenity = scratch.c;
+        double[] next = scratch.d;
 
         for (Province q : provinces) {
             stock[q.index] = q.workers;
@@ -60,7 +61,7 @@ final class ProvinceDynamics {
             amenity[q.index] = q.amenityWorkers;
         }
         move(stock, params.workerMobility(), lnWage, m.levers.labor, params.migrationWageElasticity(), amenity,
-                m.flowWorkers, next);
+                m.flowWorkers, next, scratch);
         for (Province q : provinces) {
             q.netWorkers = next[q.index] - q.workers;
             q.workers = next[q.index] * (1 + params.workerGrowth());
@@ -72,7 +73,7 @@ final class ProvinceDynamics {
             amenity[q.index] = q.amenityTalent;
         }
         move(stock, params.talentMobility(), lnWage, m.levers.talent, params.migrationWageElasticity(), amenity,
-                m.flowTalent, next);
+                m.flowTalent, next, scratch);
         for (Province q : provinces) {
             q.netTalent = next[q.index] - q.talent;
             q.talent = next[q.index] * (1 + params.talentGrowth() + m.levers.talentSupplyGrowth[q.index]);
@@ -82,12 +83,13 @@ final class ProvinceDynamics {
     /**
      * A fraction {@code rate} of each region's stock chooses a destination, staying included, by
      * logit on u_q = θ ln w_q + ln(1 − b_pq) + a_q. People are conserved: rows of π sum to one.
+     * Utilities and probabilities go to {@code scratch.u} and {@code scratch.pi}.
      */
     static void move(double[] stock, double rate, double[] lnWage, double[][] barrier, double elasticity,
-                     double[] amenity, double[] flows, double[] next) {
+                     double[] amenity, double[] flows, double[] next, Scratch scratch) {
         int n = stock.length;
-        double[] u = new double[n];
-        double[] pi = new double[n];
+        double[] u = scratch.u;
+        double[] pi = scratch.pi;
         System.arraycopy(stock, 0, next, 0, n);
         java.util.Arrays.fill(flows, 0);
         for (int p = 0; p < n; p++) {

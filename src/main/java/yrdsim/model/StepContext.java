@@ -17,6 +17,8 @@ public final class StepContext implements Serializable {
     public long seed;
     /** Current step. */
     public int step;
+    /** {@link Rng#stepKey} of the seed and step. */
+    public long stepKey;
 
     /** Plan smoothing λ. */
     public double lambda;
@@ -47,8 +49,8 @@ public final class StepContext implements Serializable {
     public final double[] price;
     /** Fixed cost F_s per firm per quarter, with any carbon cost. */
     public final double[] fixedCost;
-    /** R0_s: the R&amp;D that gives innovation probability 1 − exp(−κ). */
-    public final double[] rdScale;
+    /** κ/R0_s (R0_s: the R&amp;D that gives innovation probability 1 − exp(−κ)). */
+    public final double[] innovationRate;
     /** H0_s: talent at which absorptive capacity is half of ψ. */
     public final double[] halfTalent;
     /** Quarterly revenue at or above which a firm is a flagship (+∞ when the sector has no programme). */
@@ -75,6 +77,10 @@ public final class StepContext implements Serializable {
     public final double[] wage;
     /** This step's talent wage by region. */
     public final double[] talentWage;
+    /** 1/wage for talent by region (0: no market). */
+    public final double[] inverseTalentWage;
+    /** 1/price of licences by region (0: no market). */
+    public final double[] inverseTechPrice;
     /** This step's capital rental by region. */
     public final double[] rent;
     /** This step's technology-licence price by region. */
@@ -95,7 +101,7 @@ public final class StepContext implements Serializable {
         lnPlanPrice = new double[s];
         price = new double[s];
         fixedCost = new double[s];
-        rdScale = new double[s];
+        innovationRate = new double[s];
         halfTalent = new double[s];
         flagshipThreshold = new double[s];
         littleGiantCeiling = new double[s];
@@ -109,6 +115,8 @@ public final class StepContext implements Serializable {
         wage = new double[p];
         talentWage = new double[p];
         rent = new double[p];
+        inverseTalentWage = new double[p];
+        inverseTechPrice = new double[p];
         techPrice = new double[p];
         spilloverScale = new double[p];
         spillWeight = new double[p * p];

@@ -42,6 +42,8 @@ public final class Structure implements Serializable {
     public final double[] epsilon;
     /** ν = α+β+η by sector. */
     public final double[] nu;
+    /** 1/(1−ν) by sector: the elasticity of optimal revenue to TFP and prices. */
+    public final double[] elasticity;
     /** Demand growth per year by sector. */
     public final double[] demandGrowth;
     /** φ^MAR by sector. */
@@ -71,6 +73,7 @@ public final class Structure implements Serializable {
         rho = new double[sectors];
         epsilon = new double[sectors];
         nu = new double[sectors];
+        elasticity = new double[sectors];
         demandGrowth = new double[sectors];
         phiMar = new double[sectors];
         phiJacobs = new double[sectors];
@@ -87,6 +90,7 @@ public final class Structure implements Serializable {
             rho[s] = k.rho();
             epsilon[s] = k.epsilon();
             nu[s] = k.nu();
+            elasticity[s] = 1 / (1 - nu[s]);
             demandGrowth[s] = k.demandGrowth();
             phiMar[s] = k.phiMar();
             phiJacobs[s] = k.phiJacobs();

@@ -85,6 +85,8 @@ public class YrdModel extends SimState {
     double[] flowTalent;
     double[] flowCapital;
     double[] flowTech;
+    /** Work arrays of the per-step code. */
+    Scratch scratch;
     private transient List<StepObserver> observers = new ArrayList<>();
 
     /**
@@ -142,6 +144,7 @@ public class YrdModel extends SimState {
         flowTalent = new double[pp];
         flowCapital = new double[pp];
         flowTech = new double[pp];
+        scratch = new Scratch(st.regions);
         engine = engineKind == EnterpriseEngine.Kind.FAST
                 ? new FastEngine(Calibrator.firmCount(scenario), threads)
                 : new ReferenceEngine();
@@ -205,6 +208,7 @@ public class YrdModel extends SimState {
         int regions = st.regions;
         ctx.seed = seed();
         ctx.step = step;
+        ctx.stepKey = Rng.stepKey(ctx.seed, step);
         ctx.lambda = params.planSmoothing();
         ctx.kappa = params.innovationKappa();
         ctx.innovationMean = params.innovationMean();
@@ -223,7 +227,7 @@ public class YrdModel extends SimState {
             ctx.lnPlanPrice[s] = Math.log(sector.price);
             ctx.fixedCost[s] = sector.fixedCost
                     + levers.carbonPrice * st.emissionIntensity[s] * sector.meanRevenue0 * 1e-6;
-            ctx.rdScale[s] = sector.rdScale;
+            ctx.innovationRate[s] = FirmRules.innovationRate(ctx.kappa, sector.rdScale);
             ctx.halfTalent[s] = sector.halfTalent;
             ctx.littleGiantCeiling[s] = levers.littleGiantSector[s] ? levers.littleGiantCeiling : 0;
         }
@@ -262,14 +266,14 @@ public class YrdModel extends SimState {
         }
     }
 
-    private double[] scratch = new double[0];
+    private double[] revenues = new double[0];
 
     private double revenueQuantileFromTop(int s, double topShare) {
         int[] n = {0};
-        if (scratch.length < engine.size()) {
-            scratch = new double[engine.size()];
+        if (revenues.length < engine.size()) {
+            revenues = new double[engine.size()];
         }
-        double[] values = scratch;
+        double[] values = revenues;
         engine.forEach(f -> {
             if (f.sector() == s) {
                 values[n[0]++] = f.revenue();
@@ -290,14 +294,14 @@ public class YrdModel extends SimState {
      */
     private void placeCapitalAndLicences() {
         int regions = st.regions;
-        double[] rents = new double[regions];
-        double[] techPrices = new double[regions];
+        double[] rents = scratch.a;
+        double[] techPrices = scratch.b;
         for (int p = 0; p < regions; p++) {
             rents[p] = provinces[p].rent;
             techPrices[p] = provinces[p].techPrice;
         }
-        double[][] shares = new double[regions][regions];
-        Logit.placementShares(rents, levers.capital, params.capitalLogit(), shares);
+        double[][] shares = scratch.shares;
+        Logit.placementShares(rents, levers.capital, params.capitalLogit(), shares, scratch.u);
         java.util.Arrays.fill(flowCapital, 0);
         for (Province owner : provinces) {
             replace(owner.placed, owner.capitalOwned, shares[owner.index], levers.capital[owner.index],
@@ -305,13 +309,13 @@ public class YrdModel extends SimState {
         }
         // Licence offers move like capital: shares of each owner's offer adjust by a fraction per
         // quarter. Re-placing all of it on last step's price is a cobweb that diverges (MODEL.md 2b).
-        Logit.placementShares(techPrices, levers.technology, params.techLogit(), shares);
+        Logit.placementShares(techPrices, levers.technology, params.techLogit(), shares, scratch.u);
         java.util.Arrays.fill(flowTech, 0);
         for (Province market : provinces) {
             market.capitalSupply = 0;
             market.techSupply = 0;
         }
-        double[] unused = new double[regions * regions];
+        double[] unused = scratch.pairs;
         for (Province owner : provinces) {
             int p = owner.index;
             replace(owner.licenceShares, 1, shares[p], levers.technology[p], params.techMobility(), unused, p);
@@ -358,10 +362,14 @@ public class YrdModel extends SimState {
     private void clearFactorMarkets() {
         phase = Phase.IDLE;
         int regions = st.regions;
-        double[] capitalBids = new double[regions];
-        double[] workerBids = new double[regions];
-        double[] talentBids = new double[regions];
-        double[] techBids = new double[regions];
+        double[] capitalBids = scratch.a;
+        double[] workerBids = scratch.b;
+        double[] talentBids = scratch.c;
+        double[] techBids = scratch.d;
+        java.util.Arrays.fill(capitalBids, 0);
+        java.util.Arrays.fill(workerBids, 0);
+        java.util.Arrays.fill(talentBids, 0);
+        java.util.Arrays.fill(techBids, 0);
         for (int c = 0; c < st.cells; c++) {
             int p = st.regionOf(c);
             int s = st.sectorOf(c);
@@ -391,6 +399,8 @@ public class YrdModel extends SimState {
             ctx.wage[p] = province.wage;
             ctx.talentWage[p] = province.talentWage;
             ctx.techPrice[p] = province.techPrice;
+            ctx.inverseTalentWage[p] = FirmRules.inverse(province.talentWage);
+            ctx.inverseTechPrice[p] = FirmRules.inverse(province.techPrice);
         }
         for (int c = 0; c < st.cells; c++) {
             int p = st.regionOf(c);
@@ -433,10 +443,10 @@ public class YrdModel extends SimState {
      */
     private void relocationChoices() {
         int regions = st.regions;
-        double[] u = new double[regions];
-        double[] pi = new double[regions];
+        double[] u = scratch.u;
+        double[] pi = scratch.pi;
+        double[] value = scratch.a;
         for (int s = 0; s < st.sectors; s++) {
-            double[] value = new double[regions];
             for (int q = 0; q < regions; q++) {
                 int c = st.cell(q, s);
                 value[q] = (Math.log(sectors[s].price) + Math.log1p(ctx.cellSubsidy[c]) + ctx.cellTerm[c]
@@ -463,6 +473,7 @@ public class YrdModel extends SimState {
 
     private void end() {
         phase = Phase.IDLE;
+        FirmPhases.settleCells(ctx, totals);
         Guards.checkCells(this);
         summarise();
         ProvinceDynamics.accumulate(this);

@@ -186,7 +186,7 @@ final class Geography {
                 sy = city.y();
                 for (int attempt = 0; attempt < 8; attempt++) {
                     double tx = city.x() + JITTER_DEGREES * lonScale * Rng.normal(key, 1 + 2 * attempt);
-                    double ty = city.y() + JITTER_DEGREES * Rng.normalSine(key, 1 + 2 * attempt);
+                    double ty = city.y() + JITTER_DEGREES * Rng.normal(key, 2 + 2 * attempt);
                     if (outline.contains(tx, ty)) {
                         sx = tx;
                         sy = ty;

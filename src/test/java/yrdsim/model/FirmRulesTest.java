@@ -37,7 +37,7 @@ class FirmRulesTest {
         double nu = alpha + beta + eta;
         double term = FirmRules.priceTerm(alpha, beta, eta, 0.025, 0.05, 0.3);
         double lnTfp = FirmRules.backOutLnTfp(7.5, 0.2, term, nu);
-        double target = Math.exp(FirmRules.lnOptimalRevenue(0.2, 0, lnTfp, term, nu));
+        double target = Math.exp(FirmRules.lnOptimalRevenue(0.2, 0, lnTfp, term, 1 / (1 - nu)));
         assertEquals(7.5, target, 1e-12);
         // At X = R*, output times price equals planned spending: the plan is a fixed point.
         double revenue = Math.exp(0.2) * Math.exp(FirmRules.lnOutput(lnTfp, term, nu, target));
@@ -66,6 +66,42 @@ class FirmRulesTest {
         assertEquals(0, FirmRules.innovationProbability(0, 0.5, 1), 0);
         assertEquals(1 - Math.exp(-0.5), FirmRules.innovationProbability(1, 0.5, 1), 1e-15);
         assertTrue(FirmRules.innovationProbability(2, 0.5, 1) > FirmRules.innovationProbability(1, 0.5, 1));
+    }
+
+    @Test
+    void lnOnePlusAgreesWithLog1pToAFewUlps() {
+        double[] xs = {0, 1e-300, 1e-17, 1e-12, 1e-6, 0.001, 0.3, 1, 7.5, 22.2, 1e6, 1e300};
+        for (double x : xs) {
+            double exact = Math.log1p(x);
+            assertEquals(exact, FirmRules.lnOnePlus(x), 4 * Math.ulp(exact), "x " + x);
+        }
+        for (int k = 0; k < 100_000; k++) {
+            double x = Math.pow(10, -9 + 12 * k / 100_000.0);
+            double exact = Math.log1p(x);
+            assertEquals(exact, FirmRules.lnOnePlus(x), 4 * Math.ulp(exact), "x " + x);
+        }
+    }
+
+    @Test
+    void innovationDecisionsEqualTheComparisonWithTheProbability() {
+        // The bounds only skip the exponential: every decision must equal u < 1 − exp(−x), over
+        // x from 1e-9 to 50 and u on a grid that includes both bounds and the probability itself.
+        double[] xs = {0, 1e-9, 1e-4, 0.01, 0.1, 0.5, 1, 1.5, 2, 3, 50};
+        for (double x : xs) {
+            double p = FirmRules.innovationProbability(x, 1, 1);
+            double[] us = {0, x - 0.5 * x * x, Math.nextDown(p), p, Math.nextUp(p), x, Math.nextDown(x), 0.999};
+            for (double u : us) {
+                if (u >= 0 && u < 1) {
+                    assertEquals(u < p, FirmRules.innovates(u, x), "u " + u + ", x " + x);
+                }
+            }
+            for (int k = 0; k < 1000; k++) {
+                double u = k / 1000.0;
+                assertEquals(u < p, FirmRules.innovates(u, x), "u " + u + ", x " + x);
+            }
+        }
+        assertEquals(0, FirmRules.innovationRate(0.5, 0), "no R&D scale: no innovation");
+        assertEquals(false, FirmRules.innovates(0, 0), "x = 0: no innovation, even for u = 0");
     }
 
     @Test

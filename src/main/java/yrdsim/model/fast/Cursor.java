@@ -5,11 +5,14 @@ import yrdsim.model.FirmView;
 /**
  * A {@link FirmView} onto one slot of a {@link FirmTable}. One cursor per worker thread is
  * reused for every firm, so stepping allocates nothing.
+ *
+ * <p>Each worker writes its cursor's index once per firm. The cursors are small objects
+ * allocated together, so without the padding of {@link Padded} two workers' indices share
+ * a cache line that then travels between the cores at every firm.
  */
-final class Cursor implements FirmView {
+final class Cursor extends Padded.After implements FirmView {
 
     private final FirmTable t;
-    int i;
 
     Cursor(FirmTable table) {
         this.t = table;
@@ -27,7 +30,7 @@ final class Cursor implements FirmView {
 
     @Override
     public void setProvince(int p) {
-        t.province[i] = p;
+        t.province[i] = FirmTable.narrow(p);
     }
 
     @Override
@@ -112,7 +115,7 @@ final class Cursor implements FirmView {
 
     @Override
     public void setLosses(int v) {
-        t.losses[i] = v;
+        t.losses[i] = (short) Math.min(v, Short.MAX_VALUE);
     }
 
     @Override

@@ -104,11 +104,13 @@ public final class FastEngine implements EnterpriseEngine {
         };
     }
 
+    /** Blocks in use; sums exist for the table's whole capacity, so entrants allocate none. */
     private int blocks() {
         int count = (table.size + BLOCK - 1) / BLOCK;
-        if (blockSums.length < count) {
-            CellSums[] grown = java.util.Arrays.copyOf(blockSums, count);
-            for (int b = blockSums.length; b < count; b++) {
+        int capacity = (table.capacity() + BLOCK - 1) / BLOCK;
+        if (blockSums.length < capacity) {
+            CellSums[] grown = java.util.Arrays.copyOf(blockSums, capacity);
+            for (int b = blockSums.length; b < capacity; b++) {
                 grown[b] = new CellSums(model.structure());
             }
             blockSums = grown;
@@ -143,16 +145,15 @@ public final class FastEngine implements EnterpriseEngine {
         }
     }
 
+    /** Counts this step's exits from the merged sums (no pass over the table), compacting when due. */
     @Override
     public void removeExited() {
-        int living = 0;
-        for (int i = 0; i < table.size; i++) {
-            if (table.live[i]) {
-                living++;
-            }
+        double exits = 0;
+        for (double e : model.totals().exits) {
+            exits += e;
         }
-        table.alive = living;
-        if (table.size - living > COMPACT_AT * table.size) {
+        table.alive -= (int) exits;
+        if (table.size - table.alive > COMPACT_AT * table.size) {
             table.compact();
         }
     }
@@ -178,6 +179,11 @@ public final class FastEngine implements EnterpriseEngine {
         if (executor != null) {
             executor.close();
         }
+    }
+
+    /** The firm arrays (read by the floor kernels of the benchmarks, in this package). */
+    FirmTable table() {
+        return table;
     }
 
     /** Threads used to step blocks. */

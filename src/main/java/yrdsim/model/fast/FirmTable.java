@@ -6,19 +6,26 @@ import java.util.Arrays;
 /**
  * Enterprises as a structure of primitive arrays, one slot per firm, in increasing id order.
  * Exited firms leave holes that the step loop skips; entrants are appended (ids only grow, so
- * order is kept); {@link #compact} closes the holes when they pass a tenth of the table.
+ * order is kept); {@link #compact} closes the holes when they pass a tenth of the table, or
+ * when the table is full and that makes room, so the arrays grow only with the living firms.
  *
- * <p>State per enterprise: 6 doubles, one long, 4 ints and a boolean, 73 bytes.
+ * <p>State per enterprise: 6 doubles, one long, one int, three shorts and a boolean,
+ * {@value #BYTES_PER_FIRM} bytes. Regions and sectors are shorts (a scenario has a handful), and
+ * the loss streak saturates at {@link Short#MAX_VALUE} quarters.
  */
 final class FirmTable implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    /** Bytes of state per slot. */
+    static final int BYTES_PER_FIRM = 6 * 8 + 8 + 4 + 3 * 2 + 1;
+    /** Room for entrants beyond the initial firms, so that the first steps do not grow the arrays. */
+    private static final double HEADROOM = 0.125;
 
     int size;
     int alive;
     long[] id;
-    int[] province;
-    int[] sector;
+    short[] province;
+    short[] sector;
     double[] lnA;
     double[] tech;
     double[] plan;
@@ -26,17 +33,17 @@ final class FirmTable implements Serializable {
     double[] output;
     double[] revenue;
     int[] age;
-    int[] losses;
+    short[] losses;
     boolean[] live;
 
-    FirmTable(int capacity) {
-        allocate(Math.max(capacity, 16));
+    FirmTable(int firms) {
+        allocate(Math.max(16, firms + (int) (HEADROOM * firms)));
     }
 
     private void allocate(int capacity) {
         id = Arrays.copyOf(id == null ? new long[0] : id, capacity);
-        province = Arrays.copyOf(province == null ? new int[0] : province, capacity);
-        sector = Arrays.copyOf(sector == null ? new int[0] : sector, capacity);
+        province = Arrays.copyOf(province == null ? new short[0] : province, capacity);
+        sector = Arrays.copyOf(sector == null ? new short[0] : sector, capacity);
         lnA = Arrays.copyOf(lnA == null ? new double[0] : lnA, capacity);
         tech = Arrays.copyOf(tech == null ? new double[0] : tech, capacity);
         plan = Arrays.copyOf(plan == null ? new double[0] : plan, capacity);
@@ -44,8 +51,13 @@ final class FirmTable implements Serializable {
         output = Arrays.copyOf(output == null ? new double[0] : output, capacity);
         revenue = Arrays.copyOf(revenue == null ? new double[0] : revenue, capacity);
         age = Arrays.copyOf(age == null ? new int[0] : age, capacity);
-        losses = Arrays.copyOf(losses == null ? new int[0] : losses, capacity);
+        losses = Arrays.copyOf(losses == null ? new short[0] : losses, capacity);
         live = Arrays.copyOf(live == null ? new boolean[0] : live, capacity);
+    }
+
+    /** Slots allocated. */
+    int capacity() {
+        return id.length;
     }
 
     void append(long firmId, int p, int s, double a, double t, double x, double r) {
@@ -53,12 +65,17 @@ final class FirmTable implements Serializable {
             throw new IllegalArgumentException("firm ids must increase: " + firmId + " after " + id[size - 1]);
         }
         if (size == id.length) {
-            allocate(id.length + (id.length >> 1) + 16);
+            // Full: close the holes if that frees a sixteenth of the table, else grow by half.
+            if (size - alive > size >> 4) {
+                compact();
+            } else {
+                allocate(id.length + (id.length >> 1) + 16);
+            }
         }
         int i = size++;
         id[i] = firmId;
-        province[i] = p;
-        sector[i] = s;
+        province[i] = narrow(p);
+        sector[i] = narrow(s);
         lnA[i] = a;
         tech[i] = t;
         plan[i] = x;
@@ -69,6 +86,14 @@ final class FirmTable implements Serializable {
         losses[i] = 0;
         live[i] = true;
         alive++;
+    }
+
+    /** A region or sector index as stored. */
+    static short narrow(int index) {
+        if (index < 0 || index > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("region or sector index out of range: " + index);
+        }
+        return (short) index;
     }
 
     /** Moves living firms down over the holes, keeping their order. */
@@ -95,6 +120,9 @@ final class FirmTable implements Serializable {
             j++;
         }
         Arrays.fill(live, j, size, false);
+        if (j != alive) {
+            throw new IllegalStateException("living firms counted " + alive + ", found " + j);
+        }
         size = j;
     }
 }
