@@ -28,8 +28,9 @@ public final class FirmPhases {
         double subsidy = x.outputSubsidyRate(c, s, f.revenue());
         double lnTarget = FirmRules.lnOptimalRevenue(x.lnPlanPrice[s], FirmRules.lnSubsidyFactor(subsidy), lnTfp,
                 x.planPriceTerm[c], st.elasticity[s]);
-        double plan = FirmRules.smoothPlan(f.plan(), lnTarget, x.lambda);
-        f.setPlan(plan);
+        double lnPlan = FirmRules.smoothLnPlan(f.lnPlan(), lnTarget, x.lambda);
+        double plan = Math.exp(lnPlan);
+        f.setPlan(plan, lnPlan);
         out.plan[c] += plan;
     }
 
@@ -39,7 +40,7 @@ public final class FirmPhases {
         int s = f.sector();
         int c = st.cell(f.province(), s);
         double output = f.plan() > 0
-                ? Math.exp(FirmRules.lnOutput(f.lnTfp(), x.producePriceTerm[c], st.nu[s], f.plan()))
+                ? Math.exp(FirmRules.lnOutput(f.lnTfp(), x.producePriceTerm[c], st.nu[s], f.lnPlan()))
                 : 0;
         f.setOutput(output);
         out.output[c] += output;

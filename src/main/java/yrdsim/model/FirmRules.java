@@ -71,21 +71,30 @@ public final class FirmRules {
      * Plan smoothing in logs, ln X ← ln X + λ(ln R* − ln X), which damps the cobweb of MODEL.md
      * 2b. Near equilibrium it is MODEL.md's X ← X + λ(R* − X) to first order; unlike it, it stays
      * stable when R* jumps by orders of magnitude (a giant firm leaving a region), because the
-     * model is log-linear in plans and prices. A plan of 0 (a firm that cannot produce) stays 0.
+     * model is log-linear in plans and prices. A firm that cannot produce (R* = 0) shrinks by λ
+     * a quarter; a plan of 0 stays 0. Works on ln X, which firms keep, so no logarithm is taken.
      */
-    public static double smoothPlan(double plan, double lnOptimalRevenue, double lambda) {
-        if (!(plan > 0) || lnOptimalRevenue == Double.NEGATIVE_INFINITY) {
-            return lnOptimalRevenue == Double.NEGATIVE_INFINITY ? (1 - lambda) * plan : plan;
+    public static double smoothLnPlan(double lnPlan, double lnOptimalRevenue, double lambda) {
+        if (lnOptimalRevenue == Double.NEGATIVE_INFINITY) {
+            return lnPlan + Math.log1p(-lambda);
         }
-        return Math.exp((1 - lambda) * Math.log(plan) + lambda * lnOptimalRevenue);
+        if (lnPlan == Double.NEGATIVE_INFINITY) {
+            return lnPlan;
+        }
+        return (1 - lambda) * lnPlan + lambda * lnOptimalRevenue;
+    }
+
+    /** ln X for a plan X, −∞ for a plan of 0. */
+    public static double lnPlan(double plan) {
+        return plan > 0 ? Math.log(plan) : Double.NEGATIVE_INFINITY;
     }
 
     /**
      * ln Y = ln Ã + α ln K + β ln L + η ln H with trading-post quantities K = αX/r etc., which is
      * ln Ã + (price term at this step's prices) + ν ln X.
      */
-    public static double lnOutput(double lnTfp, double priceTerm, double nu, double plan) {
-        return lnTfp + priceTerm + nu * Math.log(plan);
+    public static double lnOutput(double lnTfp, double priceTerm, double nu, double lnPlan) {
+        return lnTfp + priceTerm + nu * lnPlan;
     }
 
     /** The TFP that makes R* equal to {@code revenue}: MODEL.md 2b step 3. */

@@ -34,8 +34,11 @@ public interface FirmView {
     /** Planned expenditure X_i. */
     double plan();
 
-    /** Sets X_i. */
-    void setPlan(double v);
+    /** ln X_i, kept so that plans are smoothed and output computed without a logarithm. */
+    double lnPlan();
+
+    /** Sets X_i and ln X_i together. */
+    void setPlan(double plan, double lnPlan);
 
     /** ln Ã_i of the current step (written by the plan phase). */
     double lnTfp();

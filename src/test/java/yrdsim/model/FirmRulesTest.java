@@ -40,7 +40,7 @@ class FirmRulesTest {
         double target = Math.exp(FirmRules.lnOptimalRevenue(0.2, 0, lnTfp, term, 1 / (1 - nu)));
         assertEquals(7.5, target, 1e-12);
         // At X = R*, output times price equals planned spending: the plan is a fixed point.
-        double revenue = Math.exp(0.2) * Math.exp(FirmRules.lnOutput(lnTfp, term, nu, target));
+        double revenue = Math.exp(0.2) * Math.exp(FirmRules.lnOutput(lnTfp, term, nu, Math.log(target)));
         assertEquals(target, revenue, 1e-12);
     }
 

@@ -138,7 +138,7 @@ class GuardsTest {
         YrdModel m = started();
         m.engine().forEach(f -> {
             if (f.province() == 1 && f.sector() == IOTF && f.id() % 2 == 0) {
-                f.setPlan(Double.NaN);
+                f.setPlan(Double.NaN, Double.NaN);
             }
         });
         ModelException e = assertThrows(ModelException.class, () -> m.schedule.step(m));

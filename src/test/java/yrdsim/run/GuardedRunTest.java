@@ -45,7 +45,7 @@ class GuardedRunTest {
         assertEquals(4, model.step());
         model.engine().forEach(f -> {
             if (f.province() == 0 && f.id() % 3 == 0) {
-                f.setPlan(Double.NaN);
+                f.setPlan(Double.NaN, Double.NaN);
             }
         });
         Checkpoint.write(dir, model, checkpoint.recorder(), checkpoint.tableBytes());

@@ -64,8 +64,14 @@ final class Cursor extends Padded.After implements FirmView {
     }
 
     @Override
-    public void setPlan(double v) {
-        t.plan[i] = v;
+    public double lnPlan() {
+        return t.lnPlan[i];
+    }
+
+    @Override
+    public void setPlan(double plan, double lnPlan) {
+        t.plan[i] = plan;
+        t.lnPlan[i] = lnPlan;
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * order is kept); {@link #compact} closes the holes when they pass a tenth of the table, or
  * when the table is full and that makes room, so the arrays grow only with the living firms.
  *
- * <p>State per enterprise: 6 doubles, one long, one int, three shorts and a boolean,
+ * <p>State per enterprise: 7 doubles, one long, one int, three shorts and a boolean,
  * {@value #BYTES_PER_FIRM} bytes. Regions and sectors are shorts (a scenario has a handful), and
  * the loss streak saturates at {@link Short#MAX_VALUE} quarters.
  */
@@ -17,7 +17,7 @@ final class FirmTable implements Serializable {
 
     private static final long serialVersionUID = 2L;
     /** Bytes of state per slot. */
-    static final int BYTES_PER_FIRM = 6 * 8 + 8 + 4 + 3 * 2 + 1;
+    static final int BYTES_PER_FIRM = 7 * 8 + 8 + 4 + 3 * 2 + 1;
     /** Room for entrants beyond the initial firms, so that the first steps do not grow the arrays. */
     private static final double HEADROOM = 0.125;
 
@@ -29,6 +29,7 @@ final class FirmTable implements Serializable {
     double[] lnA;
     double[] tech;
     double[] plan;
+    double[] lnPlan;
     double[] lnTfp;
     double[] output;
     double[] revenue;
@@ -47,6 +48,7 @@ final class FirmTable implements Serializable {
         lnA = Arrays.copyOf(lnA == null ? new double[0] : lnA, capacity);
         tech = Arrays.copyOf(tech == null ? new double[0] : tech, capacity);
         plan = Arrays.copyOf(plan == null ? new double[0] : plan, capacity);
+        lnPlan = Arrays.copyOf(lnPlan == null ? new double[0] : lnPlan, capacity);
         lnTfp = Arrays.copyOf(lnTfp == null ? new double[0] : lnTfp, capacity);
         output = Arrays.copyOf(output == null ? new double[0] : output, capacity);
         revenue = Arrays.copyOf(revenue == null ? new double[0] : revenue, capacity);
@@ -79,6 +81,7 @@ final class FirmTable implements Serializable {
         lnA[i] = a;
         tech[i] = t;
         plan[i] = x;
+        lnPlan[i] = yrdsim.model.FirmRules.lnPlan(x);
         lnTfp[i] = 0;
         output[i] = 0;
         revenue[i] = r;
@@ -110,6 +113,7 @@ final class FirmTable implements Serializable {
                 lnA[j] = lnA[i];
                 tech[j] = tech[i];
                 plan[j] = plan[i];
+                lnPlan[j] = lnPlan[i];
                 lnTfp[j] = lnTfp[i];
                 output[j] = output[i];
                 revenue[j] = revenue[i];

@@ -4,6 +4,7 @@ import sim.engine.SimState;
 import sim.engine.Steppable;
 import sim.engine.Stoppable;
 import yrdsim.model.FirmPhases;
+import yrdsim.model.FirmRules;
 import yrdsim.model.FirmView;
 import yrdsim.model.YrdModel;
 
@@ -22,6 +23,7 @@ public final class Enterprise implements Steppable, FirmView {
     private double lnA;
     private double tech;
     private double plan;
+    private double lnPlan;
     private double lnTfp;
     private double output;
     private double revenue;
@@ -37,6 +39,7 @@ public final class Enterprise implements Steppable, FirmView {
         this.lnA = lnA;
         this.tech = tech;
         this.plan = plan;
+        this.lnPlan = FirmRules.lnPlan(plan);
         this.revenue = revenue;
     }
 
@@ -97,8 +100,14 @@ public final class Enterprise implements Steppable, FirmView {
     }
 
     @Override
-    public void setPlan(double v) {
-        plan = v;
+    public double lnPlan() {
+        return lnPlan;
+    }
+
+    @Override
+    public void setPlan(double plan, double lnPlan) {
+        this.plan = plan;
+        this.lnPlan = lnPlan;
     }
 
     @Override
