@@ -72,19 +72,20 @@ public class FloorBenchmark {
         FirmTable t = state.t;
         int n = t.size;
         double acc = 0;
-        // Plan: reads province, sector, lnA, tech, revenue, plan; writes lnTfp and plan.
+        // Plan: reads province, sector, lnA, tech, revenue, lnPlan; writes lnTfp, plan and lnPlan.
         for (int i = 0; i < n; i++) {
             if (t.live[i]) {
-                double v = t.lnA[i] + t.tech[i] + t.revenue[i] + t.province[i] + t.sector[i];
+                double v = t.lnA[i] + t.tech[i] + t.revenue[i] + t.lnPlan[i] + t.province[i] + t.sector[i];
                 t.lnTfp[i] = v;
                 t.plan[i] = t.plan[i] + 0.0 * v;
+                t.lnPlan[i] = t.lnPlan[i] + 0.0 * v;
                 acc += v;
             }
         }
-        // Produce: reads province, sector, plan, lnTfp; writes output.
+        // Produce: reads province, sector, plan, lnPlan, lnTfp; writes output.
         for (int i = 0; i < n; i++) {
             if (t.live[i]) {
-                double v = t.plan[i] + t.lnTfp[i] + t.province[i] + t.sector[i];
+                double v = t.plan[i] + t.lnPlan[i] + t.lnTfp[i] + t.province[i] + t.sector[i];
                 t.output[i] = v;
                 acc += v;
             }
@@ -108,9 +109,10 @@ public class FloorBenchmark {
     /**
      * The compute floor: the transcendental functions one step evaluates for every firm, alone:
      * ln(1+T) (a log and a division, {@link FirmRules#lnOnePlus}) and the exponential of the
-     * optimal revenue in the plan phase, the log of the plan and the exponential of output in
-     * the production phase. The settle phase has none on its common path (ziggurat normals;
-     * the innovation test needs an exponential only for a few percent of firms).
+     * smoothed plan in the plan phase, and the exponential of output in the production phase
+     * (firms keep ln X, so neither phase takes a log of the plan). The settle phase has none on
+     * its common path (ziggurat normals; the innovation test needs an exponential only for a few
+     * percent of firms).
      */
     @Benchmark
     public double compute(Table state) {
@@ -121,7 +123,7 @@ public class FloorBenchmark {
             if (t.live[i]) {
                 double lnTfp = t.lnA[i] + 0.1 * FirmRules.lnOnePlus(t.tech[i]);
                 double target = Math.exp(lnTfp * 0.5);
-                double output = Math.exp(lnTfp + 0.7 * Math.log(t.plan[i]));
+                double output = Math.exp(lnTfp + 0.7 * t.lnPlan[i]);
                 acc += target + output;
             }
         }
