@@ -1,5 +1,7 @@
 package yrdsim.model;
 
+import org.apache.commons.math3.special.Erf;
+
 /**
  * Entry (MODEL.md step 8). Counts are Poisson per cell, drawn by inversion of one uniform of
  * {@code state.random} per cell in cell order; each entrant's own draws come from the counter-based stream keyed by its id, so both
@@ -80,5 +82,34 @@ final class Demography {
         t.firms[c] += 1;
         t.planEnd[c] += plan;
         m.entries[c] += 1;
+    }
+
+    /** Largest mean inverted by direct search: e^−mean stays a normal double below about 708. */
+    private static final double DIRECT_INVERSION_LIMIT = 500;
+
+    /**
+     * The Poisson count with {@code mean} at cumulative probability {@code u}: the smallest k
+     * with F(k) ≥ u. Monotone in u and in the mean, so two scenarios on the same uniform draw
+     * comparable counts. Up to a mean of 500 by direct search of the distribution (O(mean), no
+     * allocation); above it, where e^−mean underflows, by the normal approximation with continuity
+     * correction (the Poisson's skewness 1/√mean is then below 0.05).
+     */
+    static int poissonInverse(double u, double mean) {
+        if (!(mean > 0)) {
+            return 0;
+        }
+        if (mean > DIRECT_INVERSION_LIMIT) {
+            double z = Math.sqrt(2) * Erf.erfInv(2 * u - 1);
+            return (int) Math.max(0, Math.floor(mean + Math.sqrt(mean) * z + 0.5));
+        }
+        int k = 0;
+        double p = Math.exp(-mean);
+        double cumulative = p;
+        while (u > cumulative && p > 0) {
+            k++;
+            p *= mean / k;
+            cumulative += p;
+        }
+        return k;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import sim.engine.SimState;
 import sim.engine.Steppable;
-import org.apache.commons.math3.distribution.PoissonDistribution;
 import yrdsim.model.fast.FastEngine;
 import yrdsim.model.reference.ReferenceEngine;
 import yrdsim.scenario.LoadedScenario;
@@ -653,27 +652,6 @@ public class YrdModel extends SimState {
      * noise.
      */
     int poisson(double mean) {
-        double u = random.nextDouble();
-        if (!(mean > 0)) {
-            return 0;
-        }
-        if (mean > DIRECT_INVERSION_LIMIT) {
-            // e^−mean would underflow; rare (a very large cell), so the library's allocation is fine here.
-            return new PoissonDistribution(null, mean, PoissonDistribution.DEFAULT_EPSILON,
-                    PoissonDistribution.DEFAULT_MAX_ITERATIONS).inverseCumulativeProbability(u);
-        }
-        // Sequential search of the cumulative distribution: O(mean) and allocation-free.
-        int k = 0;
-        double p = Math.exp(-mean);
-        double cumulative = p;
-        while (u > cumulative && p > 0) {
-            k++;
-            p *= mean / k;
-            cumulative += p;
-        }
-        return k;
+        return Demography.poissonInverse(random.nextDouble(), mean);
     }
-
-    /** Largest mean inverted by direct search: e^−mean stays a normal double below about 708. */
-    private static final double DIRECT_INVERSION_LIMIT = 500;
 }
