@@ -629,9 +629,9 @@ public class YrdModel extends SimState {
         return engineKind;
     }
 
-    /** Threads of the fast engine. */
+    /** Threads the engine steps enterprises on: as asked for the fast engine, always one for the reference engine. */
     public int threads() {
-        return threads;
+        return engineKind == EnterpriseEngine.Kind.FAST ? threads : 1;
     }
 
     /** The IotF entry rate calibrated at step 0. */

@@ -97,7 +97,11 @@ public final class Runner {
             }
             Manifest manifest = new Manifest(dir);
             identity.forEach(manifest::put);
-            manifest.put("threads", o.threads());
+            if (model.threads() != o.threads()) {
+                LOG.warn("the {} engine steps on {} thread; --threads {} does not apply to it",
+                        o.engine().name().toLowerCase(), model.threads(), o.threads());
+            }
+            manifest.put("threads", model.threads());
             manifest.put("checkpoint_every", o.checkpointEvery());
             manifest.put("started_at", Instant.now().toString());
             manifest.put("enterprises_initial", model.firmCount());
@@ -113,7 +117,7 @@ public final class Runner {
                 recorder.started(model);
                 LOG.info("running {} ({} enterprises, {} steps, {} engine, {} thread{}) into {}",
                         loaded.scenario().name(), model.firmCount(), loaded.scenario().time().steps(),
-                        o.engine().name().toLowerCase(), o.threads(), o.threads() == 1 ? "" : "s", dir);
+                        o.engine().name().toLowerCase(), model.threads(), model.threads() == 1 ? "" : "s", dir);
                 return steps(new Job(dir, manifest, model, recorder, tables, o.checkpointEvery(), started), progress);
             } catch (IOException | RuntimeException e) {
                 throw failed(manifest, tables, dir, e);

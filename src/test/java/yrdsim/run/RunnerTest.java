@@ -58,9 +58,12 @@ class RunnerTest {
     @Test
     void fastAndReferenceEnginesAgreeOnTwoRegions() throws Exception {
         Path fast = run(options(TWO_REGIONS, List.of(), 64, 2, EnterpriseEngine.Kind.FAST, tmp.resolve("f"))).directory();
-        Path ref = run(options(TWO_REGIONS, List.of(), 64, 1, EnterpriseEngine.Kind.REFERENCE, tmp.resolve("r")))
+        Path ref = run(options(TWO_REGIONS, List.of(), 64, 2, EnterpriseEngine.Kind.REFERENCE, tmp.resolve("r")))
                 .directory();
         RunDirectories.assertNumericallyEqual(fast, ref, 1e-9);
+        // The reference engine steps on one thread whatever was asked; the manifest says what ran.
+        assertEquals(2, Manifest.read(fast).get("threads").asInt());
+        assertEquals(1, Manifest.read(ref).get("threads").asInt());
     }
 
     @Test
