@@ -3,6 +3,7 @@ package yrdsim.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class FirmRulesTest {
@@ -85,11 +86,14 @@ class FirmRulesTest {
     @Test
     void innovationDecisionsEqualTheComparisonWithTheProbability() {
         // The bounds only skip the exponential: every decision must equal u < 1 − exp(−x), over
-        // x from 1e-9 to 50 and u on a grid that includes both bounds and the probability itself.
-        double[] xs = {0, 1e-9, 1e-4, 0.01, 0.1, 0.5, 1, 1.5, 2, 3, 50};
+        // x from 1e-300 to 50 and u on a grid that includes the bounds and the probability itself,
+        // then ulp by ulp around the probability.
+        double[] xs = {0, 1e-300, 1e-9, 1e-5, 1e-4, 0.01, 0.1, 0.3, 0.5, Math.nextUp(0.5), 1, 1.5, 2, 3, 50};
         for (double x : xs) {
             double p = FirmRules.innovationProbability(x, 1, 1);
-            double[] us = {0, x - 0.5 * x * x, Math.nextDown(p), p, Math.nextUp(p), x, Math.nextDown(x), 0.999};
+            double lower = x - 0.5 * x * x;
+            double[] us = {0, lower, Math.nextDown(lower), Math.nextUp(lower), Math.nextDown(p), p, Math.nextUp(p), x,
+                Math.nextDown(x), 0.999};
             for (double u : us) {
                 if (u >= 0 && u < 1) {
                     assertEquals(u < p, FirmRules.innovates(u, x), "u " + u + ", x " + x);
@@ -97,6 +101,26 @@ class FirmRulesTest {
             }
             for (int k = 0; k < 1000; k++) {
                 double u = k / 1000.0;
+                assertEquals(u < p, FirmRules.innovates(u, x), "u " + u + ", x " + x);
+            }
+            // Around the probability, ulp by ulp.
+            double u = p;
+            for (int k = 0; k < 64; k++) {
+                u = Math.nextDown(u);
+            }
+            for (int k = 0; k < 128; k++, u = Math.nextUp(u)) {
+                if (u >= 0 && u < 1) {
+                    assertEquals(u < p, FirmRules.innovates(u, x), "u " + u + ", x " + x);
+                }
+            }
+        }
+        // Seed 7: 200,000 exponents x log-uniform on [1e-12, 10], u within 40 ulps of the probability.
+        SplittableRandom random = new SplittableRandom(7);
+        for (int k = 0; k < 200_000; k++) {
+            double x = Math.pow(10, -12 + 13 * random.nextDouble());
+            double p = FirmRules.innovationProbability(x, 1, 1);
+            double u = p + (random.nextInt(81) - 40) * Math.ulp(p);
+            if (u >= 0 && u < 1) {
                 assertEquals(u < p, FirmRules.innovates(u, x), "u " + u + ", x " + x);
             }
         }
