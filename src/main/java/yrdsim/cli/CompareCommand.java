@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import yrdsim.compare.CompareOptions;
@@ -44,18 +45,15 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace a different complete comparison in the output directory.")
     boolean force;
 
-    @Option(names = "--quiet", description = "Print only warnings, errors and the output directory.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Print stack traces of failures.")
-    boolean debug;
+    @Mixin
+    Verbosity verbosity;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Main.quiet(quiet);
+        boolean quiet = verbosity.apply();
         CompareOptions options;
         try {
             options = new CompareOptions(baseline, policies, replications, seed, steps, threads, out, overrides, force);

@@ -3,7 +3,7 @@ package yrdsim.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import yrdsim.sweep.Merge;
 
@@ -16,15 +16,12 @@ final class MergeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SWEEP_OUT_DIR", description = "The --out directory the shards ran into.")
     Path dir;
 
-    @Option(names = "--quiet", description = "Print only warnings, errors and the sweep directory.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Print stack traces of failures.")
-    boolean debug;
+    @Mixin
+    Verbosity verbosity;
 
     @Override
     public Integer call() throws Exception {
-        Main.quiet(quiet);
+        verbosity.apply();
         Merge.merge(dir);
         System.out.println(dir);
         return Main.OK;

@@ -3,7 +3,7 @@ package yrdsim.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import yrdsim.report.Reports;
 
@@ -18,15 +18,12 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A run, comparison or sweep directory.")
     Path dir;
 
-    @Option(names = "--quiet", description = "Print only warnings, errors and the report's path.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Print stack traces of failures.")
-    boolean debug;
+    @Mixin
+    Verbosity verbosity;
 
     @Override
     public Integer call() throws Exception {
-        Main.quiet(quiet);
+        verbosity.apply();
         System.out.println(Reports.report(dir));
         return Main.OK;
     }

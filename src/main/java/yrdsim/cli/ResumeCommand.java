@@ -3,7 +3,7 @@ package yrdsim.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import yrdsim.run.RunResult;
 import yrdsim.run.Runner;
@@ -20,15 +20,12 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR", description = "Run directory of the interrupted run.")
     Path dir;
 
-    @Option(names = "--quiet", description = "Print only warnings, errors and the run directory.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Print stack traces of failures.")
-    boolean debug;
+    @Mixin
+    Verbosity verbosity;
 
     @Override
     public Integer call() throws Exception {
-        Main.quiet(quiet);
+        boolean quiet = verbosity.apply();
         RunResult result;
         try (ProgressDisplay progress = ProgressDisplay.open("resume", quiet)) {
             result = Runner.resume(dir, progress);

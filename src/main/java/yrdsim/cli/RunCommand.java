@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import yrdsim.model.EnterpriseEngine;
@@ -50,11 +51,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace a complete run in the output directory.")
     boolean force;
 
-    @Option(names = "--quiet", description = "Print only warnings, errors and the output directory.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Print stack traces of failures.")
-    boolean debug;
+    @Mixin
+    Verbosity verbosity;
 
     /** Engine names as typed on the command line. */
     enum EngineName {
@@ -67,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Main.quiet(quiet);
+        boolean quiet = verbosity.apply();
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }

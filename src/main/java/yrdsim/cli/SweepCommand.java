@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,18 +35,15 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "I/N", description = "Run only the runs whose index is I modulo N (0 <= I < N), into a shared --out; then 'yrdsim merge DIR'.")
     String shard;
 
-    @Option(names = "--quiet", description = "Print only warnings, errors and the sweep directory.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Print stack traces of failures.")
-    boolean debug;
+    @Mixin
+    Verbosity verbosity;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Main.quiet(quiet);
+        boolean quiet = verbosity.apply();
         // One line per run would drown the progress display; failures are still logged as errors.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Runner.class)).setLevel(Level.WARN);
         if (threads < 1) {

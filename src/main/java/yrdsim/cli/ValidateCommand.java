@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import yrdsim.scenario.LoadedScenario;
@@ -23,8 +24,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "key.path=value", description = "Check with these overrides applied.")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--debug", description = "Print stack traces of failures.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import yrdsim.output.Verification;
@@ -22,8 +22,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_OR_SWEEP_DIR", description = "Directory to check.")
     Path dir;
 
-    @Option(names = "--debug", description = "Print stack traces of failures.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
