@@ -7,18 +7,19 @@ import java.util.List;
 
 /**
  * Runs the command line in this JVM and captures what it prints. System.out and System.err
- * are swapped for the call, so calls are serialized.
+ * are swapped for the call, so calls are serialized: every test that runs the command line
+ * in-process goes through here.
  *
  * @param code exit code
  * @param out  what went to stdout
  * @param err  what went to stderr (log lines included)
  */
-record Cli(int code, String out, String err) {
+public record Cli(int code, String out, String err) {
 
     private static final Object STREAMS = new Object();
 
     /** {@code yrdsim ARGS...} in this JVM. */
-    static Cli run(String... args) {
+    public static Cli run(String... args) {
         synchronized (STREAMS) {
             PrintStream realOut = System.out;
             PrintStream realErr = System.err;
@@ -38,12 +39,12 @@ record Cli(int code, String out, String err) {
     }
 
     /** Non-empty lines of stderr. */
-    List<String> errLines() {
+    public List<String> errLines() {
         return err.lines().filter(l -> !l.isBlank()).toList();
     }
 
     /** Whether stderr shows a Java stack trace or an exception class name. */
-    boolean hasStackTrace() {
+    public boolean hasStackTrace() {
         return err.contains("\tat ") || err.contains("Exception") || err.contains("internal error");
     }
 }

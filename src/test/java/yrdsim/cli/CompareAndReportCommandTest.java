@@ -3,7 +3,6 @@ package yrdsim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static yrdsim.cli.RunCommandTest.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +17,11 @@ class CompareAndReportCommandTest {
     @Test
     void compareWiresItsOptionsAndPrintsTheDirectory() throws Exception {
         Path out = tmp.resolve("cmp");
-        String[] r = cli("compare", "scenarios/two-regions.yaml", "src/test/resources/compare/two-regions-open.yaml",
+        Cli r = Cli.run("compare", "scenarios/two-regions.yaml", "src/test/resources/compare/two-regions-open.yaml",
                 "--replications", "1", "--seed", "5", "--steps", "3", "--threads", "2", "--out", out.toString(),
                 "--set", "enterprises.scale=0.5", "--quiet");
-        assertEquals("0", r[0], r[2]);
-        assertEquals(out.toString(), r[1].trim());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(out.toString(), r.out().trim());
         assertTrue(Files.isRegularFile(out.resolve("runs/two-regions-open/seed-5/summary.json")));
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"enterprises.scale=0.5\""), manifest);
@@ -30,26 +29,26 @@ class CompareAndReportCommandTest {
 
         // report on the comparison directory writes the same report again.
         byte[] report = Files.readAllBytes(out.resolve("report.md"));
-        r = cli("report", out.toString(), "--quiet");
-        assertEquals("0", r[0], r[2]);
-        assertEquals(out.resolve("report.md").toString(), r[1].trim());
+        r = Cli.run("report", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(out.resolve("report.md").toString(), r.out().trim());
         assertEquals(new String(report), Files.readString(out.resolve("report.md")));
     }
 
     @Test
     void badCompareInputExitsTwoWithoutAStackTrace() {
         Path out = tmp.resolve("never");
-        String[] r = cli("compare", "scenarios/baseline.yaml", "scenarios/two-regions.yaml", "--out", out.toString());
-        assertEquals("2", r[0]);
-        assertTrue(r[2].contains("scenarios/two-regions.yaml: cannot be compared with the baseline"), r[2]);
-        assertFalse(r[2].contains("Exception"), r[2]);
+        Cli r = Cli.run("compare", "scenarios/baseline.yaml", "scenarios/two-regions.yaml", "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("scenarios/two-regions.yaml: cannot be compared with the baseline"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(Files.exists(out));
-        assertEquals("2", cli("compare", "scenarios/two-regions.yaml")[0], "a policy is required");
-        assertEquals("2", cli("compare", "scenarios/two-regions.yaml", "scenarios/two-regions.yaml",
-                "--replications", "0")[0]);
-        r = cli("compare", "scenarios/two-regions.yaml", "no/such.yaml", "--out", out.toString());
-        assertEquals("2", r[0]);
-        assertTrue(r[2].contains("no/such.yaml"), r[2]);
+        assertEquals(2, Cli.run("compare", "scenarios/two-regions.yaml").code(), "a policy is required");
+        assertEquals(2, Cli.run("compare", "scenarios/two-regions.yaml", "scenarios/two-regions.yaml",
+                "--replications", "0").code());
+        r = Cli.run("compare", "scenarios/two-regions.yaml", "no/such.yaml", "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no/such.yaml"), r.err());
         assertFalse(Files.exists(out));
     }
 
@@ -72,10 +71,10 @@ class CompareAndReportCommandTest {
                   - clusters.emerged
                 """.formatted(Path.of("scenarios/two-regions.yaml").toAbsolutePath()));
         Path out = tmp.resolve("sweep");
-        String[] r = cli("sweep", file.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
-        assertEquals("0", r[0], r[2]);
-        r = cli("report", out.toString(), "--quiet");
-        assertEquals("0", r[0], r[2]);
+        Cli r = Cli.run("sweep", file.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        r = Cli.run("report", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
         String md = Files.readString(out.resolve("report.md"));
         for (String metric : new String[] {"iotf_revenue_share.YRD", "clusters.emerged"}) {
             assertTrue(Files.size(out.resolve("charts/heatmap-" + metric + ".png")) > 1000, metric);
@@ -87,10 +86,10 @@ class CompareAndReportCommandTest {
     @Test
     void reportOnAnUnknownDirectoryExitsTwo() throws Exception {
         Files.writeString(tmp.resolve("data.txt"), "x");
-        String[] r = cli("report", tmp.toString());
-        assertEquals("2", r[0]);
+        Cli r = Cli.run("report", tmp.toString());
+        assertEquals(2, r.code());
         assertEquals("yrdsim: " + tmp + " is not a run, comparison or sweep directory: a run has provinces.csv, "
                 + "flows.csv, clusters.csv and summary.json; a comparison has comparison.csv; a sweep has design.csv "
-                + "and results.csv", r[2].trim());
+                + "and results.csv", r.err().trim());
     }
 }

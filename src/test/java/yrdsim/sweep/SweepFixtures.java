@@ -1,15 +1,12 @@
 package yrdsim.sweep;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import yrdsim.cli.Main;
+import yrdsim.cli.Cli;
 import yrdsim.output.AtomicFiles;
 
 /** Small sweeps of the two-regions test bed (a few hundred firms, a few steps) and helpers to run them. */
@@ -60,25 +57,9 @@ final class SweepFixtures {
               parameters.talent_mobility: {min: 0.005, max: 0.02}
             """;
 
-    /** The result of running the command line in this JVM. */
-    record Cli(int code, String out, String err) {
-    }
-
     /** Runs {@code yrdsim args...} in this JVM, capturing stdout and stderr. */
-    static synchronized Cli yrdsim(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Cli(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static Cli yrdsim(String... args) {
+        return Cli.run(args);
     }
 
     /** Every file under {@code dir} with its SHA-256, by relative path. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import yrdsim.cli.Cli;
 import yrdsim.output.Manifest;
 
 /**
@@ -84,7 +85,7 @@ class SweepKillTest {
         assertFalse(Files.exists(out.resolve("results.csv")));
         assertEquals(Manifest.RUNNING, Manifest.read(out).path("status").asText(), "not complete after a kill");
 
-        SweepFixtures.Cli resumed = yrdsim("sweep", file.toString(), "--out", out.toString(), "--threads", "2");
+        Cli resumed = yrdsim("sweep", file.toString(), "--out", out.toString(), "--threads", "2");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.err().contains(complete + " complete already, " + (RUNS - complete) + " to do"),
                 resumed.err());

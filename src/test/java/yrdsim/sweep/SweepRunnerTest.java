@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import yrdsim.cli.Cli;
 import yrdsim.output.CsvTables;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
@@ -83,12 +84,12 @@ class SweepRunnerTest {
         Path shared = tmp.resolve("shared");
         assertEquals(0, yrdsim("sweep", file.toString(), "--out", whole.toString(), "--threads", "2", "--quiet").code());
         for (int i = 0; i < 3; i++) {
-            SweepFixtures.Cli cli = yrdsim("sweep", file.toString(), "--out", shared.toString(), "--shard", i + "/3",
+            Cli cli = yrdsim("sweep", file.toString(), "--out", shared.toString(), "--shard", i + "/3",
                     "--threads", "1", "--quiet");
             assertEquals(0, cli.code(), cli.err());
             assertFalse(Files.exists(shared.resolve("results.csv")), "a shard never writes results");
             if (i == 1) {
-                SweepFixtures.Cli early = yrdsim("merge", shared.toString(), "--quiet");
+                Cli early = yrdsim("merge", shared.toString(), "--quiet");
                 assertEquals(2, early.code());
                 assertTrue(early.err().contains("5 of 16 runs in " + shared + " are not complete (p0002-r0, p0005-r0"),
                         early.err());
@@ -116,7 +117,7 @@ class SweepRunnerTest {
         assertEquals(0, yrdsim("sweep", file.toString(), "--out", out.toString(), "--shard", "0/2", "--quiet").code());
         Map<String, String> before = SweepFixtures.snapshot(out);
         Files.writeString(file, Files.readString(file).replace("replications: 1", "replications: 2"));
-        SweepFixtures.Cli cli = yrdsim("sweep", file.toString(), "--out", out.toString(), "--quiet");
+        Cli cli = yrdsim("sweep", file.toString(), "--out", out.toString(), "--quiet");
         assertEquals(2, cli.code());
         assertTrue(cli.err().startsWith("yrdsim: the sweep file changed: " + file), cli.err());
         assertEquals(1, cli.err().lines().count(), "one line: " + cli.err());
@@ -129,7 +130,7 @@ class SweepRunnerTest {
         Path out = tmp.resolve("out");
         assertEquals(0, yrdsim("sweep", file.toString(), "--out", out.toString(), "--quiet").code());
         Map<String, String> before = SweepFixtures.snapshot(out);
-        SweepFixtures.Cli again = yrdsim("sweep", file.toString(), "--out", out.toString(), "--quiet");
+        Cli again = yrdsim("sweep", file.toString(), "--out", out.toString(), "--quiet");
         assertEquals(0, again.code());
         assertEquals(out + System.lineSeparator(), again.out());
         assertEquals(before, SweepFixtures.snapshot(out));
@@ -164,7 +165,7 @@ class SweepRunnerTest {
         long complete = SweepFixtures.completeRuns(out);
         assertTrue(complete >= 2 && complete < 12, "some but not all runs complete: " + complete);
 
-        SweepFixtures.Cli resumed = yrdsim("sweep", file.toString(), "--out", out.toString(), "--threads", "1");
+        Cli resumed = yrdsim("sweep", file.toString(), "--out", out.toString(), "--threads", "1");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.err().contains(complete + " complete already"), resumed.err());
         assertArrayEquals(Files.readAllBytes(reference.resolve("results.csv")), Files.readAllBytes(out.resolve("results.csv")));
@@ -181,7 +182,7 @@ class SweepRunnerTest {
                 """);
         Files.writeString(file, Files.readString(file).replace("clusters.emerged", "clusters.count"));
         Path out = tmp.resolve("out");
-        SweepFixtures.Cli cli = yrdsim("sweep", file.toString(), "--out", out.toString());
+        Cli cli = yrdsim("sweep", file.toString(), "--out", out.toString());
         assertEquals(2, cli.code());
         assertEquals(file + ":11:38: barriers.labour: unknown key (allowed: labor, capital, technology) "
                 + "(design point 0: barriers.labour.scale=0, barriers.technology.scale=0.5)",
