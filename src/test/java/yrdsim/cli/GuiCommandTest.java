@@ -12,16 +12,17 @@ class GuiCommandTest {
 
     @Test
     void aMissingScenarioIsBadInput() {
-        assertEquals(Main.BAD_INPUT, Main.execute("gui", "scenarios/no-such-scenario.yaml"));
+        assertEquals(Main.BAD_INPUT, Cli.run("gui", "scenarios/no-such-scenario.yaml").code());
     }
 
     @Test
     void anInvalidOverrideIsBadInput() {
-        assertEquals(Main.BAD_INPUT, Main.execute("gui", "scenarios/two-regions.yaml", "--set", "barriers.labor.scale=-1"));
+        assertEquals(Main.BAD_INPUT,
+                Cli.run("gui", "scenarios/two-regions.yaml", "--set", "barriers.labor.scale=-1").code());
     }
 
     @Test
     void threadsMustBePositive() {
-        assertEquals(Main.BAD_INPUT, Main.execute("gui", "scenarios/two-regions.yaml", "--threads", "0"));
+        assertEquals(Main.BAD_INPUT, Cli.run("gui", "scenarios/two-regions.yaml", "--threads", "0").code());
     }
 }

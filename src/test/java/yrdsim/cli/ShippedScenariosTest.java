@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,23 +53,6 @@ class ShippedScenariosTest {
         }
     }
 
-    private static String[] capture(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new String[] {Integer.toString(code), outBytes.toString(StandardCharsets.UTF_8),
-                errBytes.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void theLibraryHasOneScenarioPerLeverPlusIntegrationAndFragmented() throws IOException {
         List<String> names = shipped().stream().map(f -> f.getFileName().toString()).toList();
@@ -105,10 +86,10 @@ class ShippedScenariosTest {
     void everyScenarioValidatesWithoutProblemsOrWarnings() throws IOException {
         List<String> args = new ArrayList<>(List.of("validate"));
         shipped().forEach(f -> args.add(f.toString()));
-        String[] o = capture(args.toArray(String[]::new));
-        assertEquals("0", o[0], o[2]);
-        assertEquals("", o[2], "no problems and no warnings");
-        assertEquals(shipped().size(), o[1].lines().filter(l -> l.endsWith("steps)")).count(), o[1]);
+        Cli o = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, o.code(), o.err());
+        assertEquals("", o.err(), "no problems and no warnings");
+        assertEquals(shipped().size(), o.out().lines().filter(l -> l.endsWith("steps)")).count(), o.out());
     }
 
     /**
@@ -125,9 +106,9 @@ class ShippedScenariosTest {
         for (Path file : files) {
             String name = file.getFileName().toString().replace(".yaml", "");
             Path out = dir.resolve(name);
-            String[] o = capture("run", file.toString(), "--steps", Integer.toString(STEPS), "--set", SMALL, "--out",
+            Cli o = Cli.run("run", file.toString(), "--steps", Integer.toString(STEPS), "--set", SMALL, "--out",
                     out.toString(), "--threads", "1", "--quiet");
-            assertEquals("0", o[0], name + ": " + o[2]);
+            assertEquals(0, o.code(), name + ": " + o.err());
             for (String f : RUN_FILES) {
                 assertTrue(Files.exists(out.resolve(f)), name + " wrote " + f);
             }

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,29 +66,6 @@ class StrictValidationTest {
     @TempDir
     Path dir;
 
-    /** What a command printed and returned. */
-    private record Outcome(int code, String out, String err) {
-        List<String> errLines() {
-            return err.isBlank() ? List.of() : Arrays.asList(err.strip().split("\\R"));
-        }
-    }
-
-    private static Outcome execute(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Outcome(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     private Path write(String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -132,7 +106,7 @@ class StrictValidationTest {
             run.addAll(List.of("--set", set));
         }
         for (List<String> args : List.of(validate, run)) {
-            Outcome o = execute(args.toArray(String[]::new));
+            Cli o = Cli.run(args.toArray(String[]::new));
             String what = String.join(" ", args) + " printed:\n" + o.err();
             assertEquals(Main.BAD_INPUT, o.code(), what);
             assertTrue(o.errLines().stream().anyMatch(l -> l.startsWith(prefix) && l.contains(message)),
@@ -152,11 +126,11 @@ class StrictValidationTest {
     @Test
     void theTemplateIsValidAndRuns() throws IOException {
         Path file = write("valid.yaml", TEMPLATE);
-        Outcome v = execute("validate", file.toString());
+        Cli v = Cli.run("validate", file.toString());
         assertEquals(Main.OK, v.code(), v.err());
         assertEquals(List.of(), v.errLines(), "no problems and no warnings");
         Path out = dir.resolve("run");
-        Outcome r = execute("run", file.toString(), "--out", out.toString(), "--quiet", "--threads", "1");
+        Cli r = Cli.run("run", file.toString(), "--out", out.toString(), "--quiet", "--threads", "1");
         assertEquals(Main.OK, r.code(), r.err());
         assertTrue(Files.exists(out.resolve("manifest.json")), "a run directory");
     }
@@ -253,7 +227,7 @@ class StrictValidationTest {
         String text = breakTemplate("name: strict", "name: strict-validation-never-written")
                 .replace("talent: 50", "talent: many");
         Path file = write("named.yaml", text);
-        Outcome o = execute("run", file.toString());
+        Cli o = Cli.run("run", file.toString());
         assertEquals(Main.BAD_INPUT, o.code(), o.err());
         assertFalse(Files.exists(Path.of("results", "strict-validation-never-written")), "no results directory");
     }

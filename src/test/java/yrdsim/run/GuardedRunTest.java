@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import yrdsim.cli.Main;
+import yrdsim.cli.Cli;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.model.YrdModel;
 import yrdsim.output.Manifest;
@@ -51,19 +48,11 @@ class GuardedRunTest {
         Checkpoint.write(dir, model, checkpoint.recorder(), checkpoint.tableBytes());
         model.finish();
 
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream realErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.execute("resume", dir.toString(), "--quiet");
-        } finally {
-            System.setErr(realErr);
-        }
+        Cli resumed = Cli.run("resume", dir.toString(), "--quiet");
 
         String expected = "step 4 (2021Q1), province A: interest_rate is not a number (NaN)";
-        assertEquals(1, code);
-        assertEquals("yrdsim: run failed: " + expected + "\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals(1, resumed.code());
+        assertEquals("yrdsim: run failed: " + expected + "\n", resumed.err());
         JsonNode manifest = Manifest.read(dir);
         assertEquals(Manifest.FAILED, manifest.path("status").asText());
         assertEquals(expected, manifest.path("error").asText());
