@@ -19,16 +19,16 @@ public record CellShares(double[] locationQuotient, double[] sectorShare) {
         double[] regionRevenue = new double[st.regions];
         double[] sectorRevenue = new double[st.sectors];
         for (int c = 0; c < st.cells; c++) {
-            total += t.revenue[c];
-            regionRevenue[st.regionOf(c)] += t.revenue[c];
-            sectorRevenue[st.sectorOf(c)] += t.revenue[c];
+            total += t.revenue(c);
+            regionRevenue[st.regionOf(c)] += t.revenue(c);
+            sectorRevenue[st.sectorOf(c)] += t.revenue(c);
         }
         double[] lq = new double[st.cells];
         double[] share = new double[st.cells];
         for (int c = 0; c < st.cells; c++) {
             int s = st.sectorOf(c);
-            lq[c] = Concentration.locationQuotient(t.revenue[c], regionRevenue[st.regionOf(c)], sectorRevenue[s], total);
-            share[c] = sectorRevenue[s] > 0 ? t.revenue[c] / sectorRevenue[s] : 0;
+            lq[c] = Concentration.locationQuotient(t.revenue(c), regionRevenue[st.regionOf(c)], sectorRevenue[s], total);
+            share[c] = sectorRevenue[s] > 0 ? t.revenue(c) / sectorRevenue[s] : 0;
         }
         return new CellShares(lq, share);
     }

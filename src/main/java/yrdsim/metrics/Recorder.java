@@ -164,7 +164,7 @@ public final class Recorder implements StepObserver, Serializable {
 
         double[] sectorRevenue = new double[st.sectors];
         for (int c = 0; c < st.cells; c++) {
-            sectorRevenue[st.sectorOf(c)] += t.revenue[c];
+            sectorRevenue[st.sectorOf(c)] += t.revenue(c);
         }
         CellShares cellShares = CellShares.of(st, t);
         double[] lq = cellShares.locationQuotient();
@@ -173,9 +173,9 @@ public final class Recorder implements StepObserver, Serializable {
         for (int c = 0; c < st.cells; c++) {
             int p = st.regionOf(c);
             int s = st.sectorOf(c);
-            sectors.row(step, period, st.regionNames[p], st.sectorNames[s], st.iotf[s], t.firms[c], t.revenue[c],
-                    t.workers[c] + t.talent[c], t.talent[c], t.knowledge[c], lq[c], entries[c], t.exits[c],
-                    t.profit[c], t.innovations[c], t.capital[c], t.subsidy[c], m.sectors()[s].getPrice());
+            sectors.row(step, period, st.regionNames[p], st.sectorNames[s], st.iotf[s], t.firms(c), t.revenue(c),
+                    t.workers(c) + t.talent(c), t.talent(c), t.knowledge(c), lq[c], entries[c], t.exits(c),
+                    t.profit(c), t.innovations(c), t.capital(c), t.subsidy(c), m.sectors()[s].getPrice());
         }
 
         for (Factor factor : Factor.values()) {
@@ -195,7 +195,7 @@ public final class Recorder implements StepObserver, Serializable {
         }
         stepsRecorded++;
 
-        for (ClusterDetector.Event e : detector.update(step, lq, t.firms, share)) {
+        for (ClusterDetector.Event e : detector.update(step, lq, t.firmsByCell(), share)) {
             int s = st.sectorOf(e.cell());
             clusterRows.add(new Object[] {e.step(), m.period(e.step()).toString(), st.regionNames[st.regionOf(e.cell())],
                 st.sectorNames[s], e.emerged() ? "cluster_emerged" : "cluster_dissolved", e.locationQuotient()});
@@ -289,12 +289,12 @@ public final class Recorder implements StepObserver, Serializable {
         double acquired = 0;
         CellSums t = m.totals();
         for (int c = 0; c < st.cells; c++) {
-            acquired += t.licences[c];
+            acquired += t.licences(c);
         }
         for (int p = 0; p < n; p++) {
             for (int q = 0; q < n; q++) {
                 if (p != q) {
-                    acquired += t.spillover[p * n + q];
+                    acquired += t.spillover(p * n + q);
                 }
             }
         }

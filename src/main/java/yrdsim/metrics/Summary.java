@@ -32,11 +32,11 @@ final class Summary {
         double total = 0;
         double iotf = 0;
         for (int c = 0; c < st.cells; c++) {
-            regionRevenue[st.regionOf(c)] += t.revenue[c];
-            sectorRevenue[st.sectorOf(c)] += t.revenue[c];
-            total += t.revenue[c];
+            regionRevenue[st.regionOf(c)] += t.revenue(c);
+            sectorRevenue[st.sectorOf(c)] += t.revenue(c);
+            total += t.revenue(c);
             if (st.iotf[st.sectorOf(c)]) {
-                iotf += t.revenue[c];
+                iotf += t.revenue(c);
             }
         }
         Map<String, Object> share = new LinkedHashMap<>();
@@ -67,7 +67,7 @@ final class Summary {
             }
             double[] byRegion = new double[st.regions];
             for (int p = 0; p < st.regions; p++) {
-                byRegion[p] = t.revenue[st.cell(p, s)];
+                byRegion[p] = t.revenue(st.cell(p, s));
             }
             double firmHerfindahl = sectorRevenue[s] > 0 ? firmSquares[s] / (sectorRevenue[s] * sectorRevenue[s]) : 0;
             Map<String, Object> sector = new LinkedHashMap<>();

@@ -6,52 +6,56 @@ import java.util.Arrays;
  * Sums over firms for one block (fast engine) or for the whole economy. Each firm phase adds
  * into a block's sums; the blocks are then combined in block order, which keeps every total
  * independent of the number of threads.
+ *
+ * <p>The arrays are written only inside this package: by {@link FirmPhases} during the firm
+ * phases, by the calibration for step 0 and by entry. Observers outside read single values
+ * through the accessors, indexed by cell (p·S + s), by sector, or by [origin·P + destination].
  */
 public final class CellSums implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** Plan phase: Σ X by cell. */
-    public final double[] plan;
+    final double[] plan;
     /** Production phase: Σ Y by cell. */
-    public final double[] output;
+    final double[] output;
     /**
      * Revenue by the cell where the firm produced; like workers, talent, capital and licences it
      * is filled once per cell from {@link #plan} and {@link #output} ({@link FirmPhases#settleCells}).
      */
-    public final double[] revenue;
+    final double[] revenue;
     /** Workers employed. */
-    public final double[] workers;
+    final double[] workers;
     /** Talent employed. */
-    public final double[] talent;
+    final double[] talent;
     /** Capital rented. */
-    public final double[] capital;
+    final double[] capital;
     /** Technology licences bought. */
-    public final double[] licences;
+    final double[] licences;
     /** Settle phase, by the cell where the firm produced: profit. */
-    public final double[] profit;
+    final double[] profit;
     /** Subsidies received (output and R&amp;D). */
-    public final double[] subsidy;
+    final double[] subsidy;
     /** R&amp;D spending. */
-    public final double[] rd;
+    final double[] rd;
     /** Successful innovations. */
-    public final double[] innovations;
+    final double[] innovations;
     /** Exits. */
-    public final double[] exits;
+    final double[] exits;
     /** Settle phase, by the cell where the surviving firm is at the end of the step: firms. */
-    public final double[] firms;
+    final double[] firms;
     /** Σ T. */
-    public final double[] knowledge;
+    final double[] knowledge;
     /** Σ X. */
-    public final double[] planEnd;
+    final double[] planEnd;
     /** Σ ln A by sector (entrants draw from it). */
-    public final double[] lnA;
+    final double[] lnA;
     /** Σ (ln A)² by sector. */
-    public final double[] lnA2;
+    final double[] lnA2;
     /** Technology absorbed through spillovers, [origin·P + destination]. */
-    public final double[] spillover;
+    final double[] spillover;
     /** Firms relocated, [origin·P + destination]. */
-    public final double[] relocations;
+    final double[] relocations;
     /** The settle-phase arrays, listed once so clearing and adding allocate nothing. */
     private final double[][] settle;
 
@@ -120,5 +124,109 @@ public final class CellSums implements java.io.Serializable {
         for (int i = 0; i < into.length; i++) {
             into[i] += from[i];
         }
+    }
+
+    /** Σ X of the plan phase, by cell. */
+    public double plan(int i) {
+        return plan[i];
+    }
+
+    /** Σ Y of the production phase, by cell. */
+    public double output(int i) {
+        return output[i];
+    }
+
+    /** Revenue by cell. */
+    public double revenue(int i) {
+        return revenue[i];
+    }
+
+    /** Workers employed, by cell. */
+    public double workers(int i) {
+        return workers[i];
+    }
+
+    /** Talent employed, by cell. */
+    public double talent(int i) {
+        return talent[i];
+    }
+
+    /** Capital rented, by cell. */
+    public double capital(int i) {
+        return capital[i];
+    }
+
+    /** Technology licences bought, by cell. */
+    public double licences(int i) {
+        return licences[i];
+    }
+
+    /** Profit, by cell. */
+    public double profit(int i) {
+        return profit[i];
+    }
+
+    /** Subsidies received (output and R&amp;D), by cell. */
+    public double subsidy(int i) {
+        return subsidy[i];
+    }
+
+    /** R&amp;D spending, by cell. */
+    public double rd(int i) {
+        return rd[i];
+    }
+
+    /** Successful innovations, by cell. */
+    public double innovations(int i) {
+        return innovations[i];
+    }
+
+    /** Exits, by cell. */
+    public double exits(int i) {
+        return exits[i];
+    }
+
+    /** Firms at the end of the step, by cell. */
+    public double firms(int i) {
+        return firms[i];
+    }
+
+    /** Σ T at the end of the step, by cell. */
+    public double knowledge(int i) {
+        return knowledge[i];
+    }
+
+    /** Σ X at the end of the step, by cell. */
+    public double planEnd(int i) {
+        return planEnd[i];
+    }
+
+    /** Σ ln A, by sector. */
+    public double lnA(int i) {
+        return lnA[i];
+    }
+
+    /** Technology absorbed through spillovers, [origin·P + destination]. */
+    public double spillover(int i) {
+        return spillover[i];
+    }
+
+    /** Firms relocated, [origin·P + destination]. */
+    public double relocations(int i) {
+        return relocations[i];
+    }
+
+    /** Firms by cell at the end of the step (a copy). */
+    public double[] firmsByCell() {
+        return firms.clone();
+    }
+
+    /** Exits of the step, all cells together. */
+    public double totalExits() {
+        double total = 0;
+        for (double e : exits) {
+            total += e;
+        }
+        return total;
     }
 }

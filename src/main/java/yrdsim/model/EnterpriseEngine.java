@@ -20,6 +20,9 @@ public interface EnterpriseEngine extends Serializable {
     /** This engine's kind. */
     Kind kind();
 
+    /** Threads the engine steps enterprises on. */
+    int threads();
+
     /** Adds a firm; ids must increase. Before the run starts, or during the end phase of a step. */
     void add(long id, int province, int sector, double lnA, double tech, double plan, double revenue);
 
@@ -40,6 +43,16 @@ public interface EnterpriseEngine extends Serializable {
 
     /** Re-creates transient resources after reading a checkpoint. */
     void awake(YrdModel model);
+
+    /**
+     * Makes the engine of a model at every start. The model does not choose its engine: the
+     * caller does (the run, the GUI, a benchmark), so the model depends on no engine class.
+     */
+    @FunctionalInterface
+    interface Factory extends Serializable {
+        /** An empty engine with room for about {@code capacity} enterprises. */
+        EnterpriseEngine create(int capacity);
+    }
 
     /** Receives each firm in {@link #forEach}. */
     @FunctionalInterface

@@ -74,7 +74,7 @@ public final class FirmPhases {
         }
         lnA += FirmRules.gibratShock(st.nu[s], x.gibratSigma, Rng.normal(key, DRAW_SHOCK));
 
-        double talent = st.eta[s] * plan * x.inverseTalentWage[p];
+        double talent = FactorUse.quantity(st.eta[s], plan, x.inverseTalentWage[p]);
         double tech = f.tech();
         double absorb = FirmRules.absorption(st.psi[s] * x.spilloverScale[p], talent, x.halfTalent[s]);
         double gain = 0;
@@ -88,7 +88,7 @@ public final class FirmPhases {
                 out.spillover[q * regions + p] += q != p ? g : 0;
             }
         }
-        double licences = st.tau[s] * plan * x.inverseTechPrice[p];
+        double licences = FactorUse.quantity(st.tau[s], plan, x.inverseTechPrice[p]);
         tech = FirmRules.nextTech(tech, gain, x.techDecay, licences);
 
         int losses = profit < 0 ? f.losses() + 1 : 0;

@@ -10,49 +10,52 @@ import yrdsim.scenario.Scenario;
  * barrier matrices, subsidy rates by cell, zone terms, and so on. Rebuilt whenever the scenario
  * changes (timeline, GUI). {@link #neutral} gives the status quo used for calibration: barrier
  * matrices as written and every policy off.
+ *
+ * <p>Immutable once built: the arrays are read by the model's submodels in this package, and
+ * everyone else reads single values through the accessors.
  */
 public final class Levers implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** Effective barriers b[origin][destination] for workers, talent, capital and technology. */
-    public final double[][] labor;
+    final double[][] labor;
     /** Talent barrier (the labour barrier with talent-programme cuts into each destination). */
-    public final double[][] talent;
+    final double[][] talent;
     /** Capital barrier. */
-    public final double[][] capital;
+    final double[][] capital;
     /** Technology barrier (with innovation-alliance cuts between members). */
-    public final double[][] technology;
+    final double[][] technology;
     /** Division-of-labour output subsidy rate by cell. */
-    public final double[] cellSubsidy;
+    final double[] cellSubsidy;
     /** ln zone_p: base zones plus development-zone policy. */
-    public final double[] lnZone;
+    final double[] lnZone;
     /** Extra public R&amp;D as a share of output, by region. */
-    public final double[] extraPublicRd;
+    final double[] extraPublicRd;
     /** Carbon price, yuan per tonne. */
-    public final double carbonPrice;
+    final double carbonPrice;
     /** Flagship output subsidy rate. */
-    public final double flagshipRate;
+    final double flagshipRate;
     /** Share (0..1] of the largest firms that count as flagships. */
-    public final double flagshipTopShare;
+    final double flagshipTopShare;
     /** Sectors with a flagship programme. */
-    public final boolean[] flagshipSector;
+    final boolean[] flagshipSector;
     /** Little-giant R&amp;D subsidy rate. */
-    public final double littleGiantRate;
+    final double littleGiantRate;
     /** Quarterly revenue ceiling of a little giant. */
-    public final double littleGiantCeiling;
+    final double littleGiantCeiling;
     /** Sectors whose R&amp;D share makes their small firms eligible. */
-    public final boolean[] littleGiantSector;
+    final boolean[] littleGiantSector;
     /** Talent wage top-up by destination region. */
-    public final double[] talentTopUp;
+    final double[] talentTopUp;
     /** Talent supply growth per quarter by region. */
-    public final double[] talentSupplyGrowth;
+    final double[] talentSupplyGrowth;
     /** Multiplier on ψ by region (alliance members get 1 + boost). */
-    public final double[] spilloverScale;
+    final double[] spilloverScale;
     /** Alliance R&amp;D subsidy rate by cell (member regions, IotF sectors). */
-    public final double[] allianceRdRate;
+    final double[] allianceRdRate;
     /** IotF entry subsidy by region. */
-    public final double[] incubation;
+    final double[] incubation;
 
     private Levers(Scenario scenario, Structure st, boolean neutral) {
         int n = st.regions;
@@ -147,6 +150,26 @@ public final class Levers implements Serializable {
     /** The status quo of {@code scenario}: barrier matrices as written, scales 1, policies off. */
     public static Levers neutral(Scenario scenario, Structure st) {
         return new Levers(scenario, st, true);
+    }
+
+    /** Effective labour barrier from {@code p} to {@code q}. */
+    public double labor(int p, int q) {
+        return labor[p][q];
+    }
+
+    /** Effective talent barrier from {@code p} to {@code q} (talent-programme cuts included). */
+    public double talent(int p, int q) {
+        return talent[p][q];
+    }
+
+    /** Effective capital barrier from {@code p} to {@code q}. */
+    public double capital(int p, int q) {
+        return capital[p][q];
+    }
+
+    /** Effective technology barrier from {@code p} to {@code q} (alliance cuts included). */
+    public double technology(int p, int q) {
+        return technology[p][q];
     }
 
     private static double[][] barrier(yrdsim.scenario.BarrierSpec spec, int n, boolean neutral, double common) {

@@ -1,99 +1,113 @@
 package yrdsim.model;
 
 import java.io.Serializable;
+import yrdsim.scenario.Parameters;
 
 /**
  * Everything a firm phase reads: prices, cell terms, policy rates and parameters of the current
- * step. The model fills it between phases; during a phase it is read-only, which is what makes
- * firms independent and the phase parallel.
+ * step. The model's submodels fill it between phases, each its own part (named on each group
+ * below); during a phase it is read-only, which is what makes firms independent and the phase
+ * parallel. Nothing outside this package reads or writes it: the engines only hand it to
+ * {@link FirmPhases}.
  */
 public final class StepContext implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** The run's structure. */
-    public final Structure st;
-    /** Seed of the counter-based random stream. */
-    public long seed;
-    /** Current step. */
-    public int step;
-    /** {@link Rng#stepKey} of the seed and step. */
-    public long stepKey;
+    final Structure st;
 
+    // ---- Parameters of this step ({@link #setParameters}).
+
+    /** {@link Rng#stepKey} of the seed and step: the root of every firm draw of the step. */
+    long stepKey;
     /** Plan smoothing λ. */
-    public double lambda;
-    /** Innovation κ. */
-    public double kappa;
+    double lambda;
     /** Mean of the innovation step in ln A. */
-    public double innovationMean;
+    double innovationMean;
     /** Standard deviation of the innovation step. */
-    public double innovationSd;
+    double innovationSd;
     /** Gibrat σ per quarter on the revenue scale. */
-    public double gibratSigma;
+    double gibratSigma;
     /** Knowledge decay δ_T. */
-    public double techDecay;
+    double techDecay;
     /** Exit hazard per quarter. */
-    public double exitHazard;
+    double exitHazard;
     /** Loss quarters before exit. */
-    public int exitLossQuarters;
+    int exitLossQuarters;
     /** Probability per quarter that a firm considers relocating. */
-    public double relocationRate;
+    double relocationRate;
+
+    // ---- Policy ({@link Policy#prepare}).
+
     /** Output subsidy rate of flagship firms. */
-    public double flagshipRate;
+    double flagshipRate;
     /** R&amp;D subsidy rate of little giants. */
-    public double littleGiantRate;
+    double littleGiantRate;
+    /** Fixed cost F_s per firm per quarter, with any carbon cost. */
+    final double[] fixedCost;
+    /** Quarterly revenue at or above which a firm is a flagship (+∞ when the sector has no programme). */
+    final double[] flagshipThreshold;
+    /** Quarterly revenue below which a firm counts as a little giant (0 when the sector is not eligible). */
+    final double[] littleGiantCeiling;
+    /** Output subsidy rate of each cell (division of labour). */
+    final double[] cellSubsidy;
+    /** R&amp;D subsidy rate of each cell (innovation alliances). */
+    final double[] allianceRdRate;
+    /** Multiplier on ψ by region (innovation alliances). */
+    final double[] spilloverScale;
+
+    // ---- Goods markets ({@link GoodsMarkets}).
 
     /** ln P_s of the last step, for plans. */
-    public final double[] lnPlanPrice;
+    final double[] lnPlanPrice;
     /** P_s of this step, for revenue. */
-    public final double[] price;
-    /** Fixed cost F_s per firm per quarter, with any carbon cost. */
-    public final double[] fixedCost;
-    /** κ/R0_s (R0_s: the R&amp;D that gives innovation probability 1 − exp(−κ)). */
-    public final double[] innovationRate;
-    /** H0_s: talent at which absorptive capacity is half of ψ. */
-    public final double[] halfTalent;
-    /** Quarterly revenue at or above which a firm is a flagship (+∞ when the sector has no programme). */
-    public final double[] flagshipThreshold;
-    /** Quarterly revenue below which a firm counts as a little giant (0 when the sector is not eligible). */
-    public final double[] littleGiantCeiling;
+    final double[] price;
+
+    // ---- Factor markets ({@link FactorMarkets}).
+
+    /** Price term of each cell at last step's factor prices (plans). */
+    final double[] planPriceTerm;
+    /** Price term of each cell at this step's factor prices (production). */
+    final double[] producePriceTerm;
+    /** This step's wage by region. */
+    final double[] wage;
+    /** This step's talent wage by region. */
+    final double[] talentWage;
+    /** 1/wage for talent by region (0: no market). */
+    final double[] inverseTalentWage;
+    /** 1/price of licences by region (0: no market). */
+    final double[] inverseTechPrice;
+    /** This step's capital rental by region. */
+    final double[] rent;
+    /** This step's technology-licence price by region. */
+    final double[] techPrice;
+
+    // ---- Agglomeration ({@link Agglomeration}).
 
     /** Agglomeration and zone term of each cell, from last step's aggregates. */
-    public final double[] cellTerm;
-    /** Price term of each cell at last step's factor prices (plans). */
-    public final double[] planPriceTerm;
-    /** Price term of each cell at this step's factor prices (production). */
-    public final double[] producePriceTerm;
-    /** Output subsidy rate of each cell (division of labour). */
-    public final double[] cellSubsidy;
-    /** R&amp;D subsidy rate of each cell (innovation alliances). */
-    public final double[] allianceRdRate;
-    /** Average knowledge KP/N of each cell at the end of last step. */
-    public final double[] averageTech;
-    /** Average planned spending of each cell's firms at the end of last step. */
-    public final double[] meanPlan;
+    final double[] cellTerm;
 
-    /** This step's wage by region. */
-    public final double[] wage;
-    /** This step's talent wage by region. */
-    public final double[] talentWage;
-    /** 1/wage for talent by region (0: no market). */
-    public final double[] inverseTalentWage;
-    /** 1/price of licences by region (0: no market). */
-    public final double[] inverseTechPrice;
-    /** This step's capital rental by region. */
-    public final double[] rent;
-    /** This step's technology-licence price by region. */
-    public final double[] techPrice;
-    /** Multiplier on ψ by region (innovation alliances). */
-    public final double[] spilloverScale;
+    // ---- Knowledge ({@link Knowledge}).
+
+    /** κ/R0_s (R0_s: the R&amp;D that gives innovation probability 1 − exp(−κ)). */
+    final double[] innovationRate;
+    /** H0_s: talent at which absorptive capacity is half of ψ. */
+    final double[] halfTalent;
+    /** Average knowledge KP/N of each cell at the end of last step. */
+    final double[] averageTech;
     /** Spillover weight (1 − b^T_qp) ω_qp, at [q·P + p]. */
-    public final double[] spillWeight;
+    final double[] spillWeight;
+
+    // ---- Demography ({@link Demography}).
+
+    /** Average planned spending of each cell's firms at the end of last step. */
+    final double[] meanPlan;
     /** Cumulative relocation probabilities of a firm in cell c over destinations q, at [c·P + q]. */
-    public final double[] relocationCumulative;
+    final double[] relocationCumulative;
 
     /** An empty context for {@code st}. */
-    public StepContext(Structure st) {
+    StepContext(Structure st) {
         this.st = st;
         int s = st.sectors;
         int c = st.cells;
@@ -123,19 +137,32 @@ public final class StepContext implements Serializable {
         relocationCumulative = new double[c * p];
     }
 
+    /** The behavioural parameters firms read this step, and the step's draw key. */
+    void setParameters(Parameters k, long seed, int step) {
+        stepKey = Rng.stepKey(seed, step);
+        lambda = k.planSmoothing();
+        innovationMean = k.innovationMean();
+        innovationSd = k.innovationSd();
+        gibratSigma = k.gibratSigma();
+        techDecay = k.techDecay();
+        exitHazard = k.exitHazard();
+        exitLossQuarters = k.exitLossQuarters();
+        relocationRate = k.relocationRate();
+    }
+
     /** Output subsidy rate of a firm in cell {@code c}, sector {@code s}, with last revenue {@code revenue}. */
-    public double outputSubsidyRate(int c, int s, double revenue) {
+    double outputSubsidyRate(int c, int s, double revenue) {
         return cellSubsidy[c] + (revenue >= flagshipThreshold[s] ? flagshipRate : 0);
     }
 
     /** R&amp;D subsidy rate of a firm in cell {@code c}, sector {@code s}, with last revenue {@code revenue}. */
-    public double rdSubsidyRate(int c, int s, double revenue) {
+    double rdSubsidyRate(int c, int s, double revenue) {
         boolean littleGiant = revenue > 0 && revenue < littleGiantCeiling[s];
         return (littleGiant ? littleGiantRate : 0) + allianceRdRate[c];
     }
 
     /** The destination chosen by a relocating firm of cell {@code c} with uniform draw {@code u}. */
-    public int relocationDestination(int c, double u) {
+    int relocationDestination(int c, double u) {
         int p = st.regions;
         int base = c * p;
         for (int q = 0; q < p - 1; q++) {

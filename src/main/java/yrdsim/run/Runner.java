@@ -87,7 +87,7 @@ public final class Runner {
         } catch (IOException e) {
             throw new RunFailure("cannot use output directory: " + describe(e), e);
         }
-        YrdModel model = new YrdModel(loaded, seed, o.engine(), o.threads());
+        YrdModel model = new YrdModel(loaded, seed, Engines.of(o.engine(), o.threads()));
         try {
             start(model, loaded);
             try {
@@ -427,7 +427,6 @@ public final class Runner {
         }
         out.put("regions", regions);
         Map<String, Object> sectors = new LinkedHashMap<>();
-        double[] xi = m.relocationConstants();
         for (Sector s : m.sectors()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("fixed_cost", s.getFixedCost());
@@ -437,7 +436,7 @@ public final class Runner {
             r.put("demand_shifter", s.getDemandShifter0());
             Map<String, Object> reloc = new LinkedHashMap<>();
             for (Province p : m.provinces()) {
-                double v = xi[m.structure().cell(p.getIndex(), s.getIndex())];
+                double v = m.relocationConstant(m.structure().cell(p.getIndex(), s.getIndex()));
                 reloc.put(p.getName(), finiteOrNull(v));
             }
             r.put("relocation_constant", reloc);

@@ -10,6 +10,7 @@ import yrdsim.metrics.RowSink;
 import yrdsim.metrics.TableSink;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.model.YrdModel;
+import yrdsim.run.Engines;
 import yrdsim.output.Json;
 import yrdsim.scenario.LoadedScenario;
 import yrdsim.scenario.Problem;
@@ -31,7 +32,7 @@ public final class Metrics {
      * build and one step on one thread.
      */
     public static JsonNode probe(LoadedScenario scenario, long seed) throws IOException {
-        YrdModel model = new YrdModel(scenario, seed, EnterpriseEngine.Kind.FAST, 1);
+        YrdModel model = new YrdModel(scenario, seed, Engines.of(EnterpriseEngine.Kind.FAST, 1));
         Recorder recorder = new Recorder(DISCARD, 0);
         model.addObserver(recorder);
         try {

@@ -34,7 +34,7 @@ final class ClusterWatch {
         CellShares shares = CellShares.of(st, m.totals());
         locationQuotient = shares.locationQuotient();
         sectorShare = shares.sectorShare();
-        for (ClusterDetector.Event e : detector.update(m.step() - 1, locationQuotient, m.totals().firms, sectorShare)) {
+        for (ClusterDetector.Event e : detector.update(m.step() - 1, locationQuotient, m.totals().firmsByCell(), sectorShare)) {
             if (e.emerged()) {
                 emerged++;
             }

@@ -29,6 +29,7 @@ import yrdsim.model.EnterpriseEngine;
 import yrdsim.model.Factor;
 import yrdsim.model.Structure;
 import yrdsim.model.YrdModel;
+import yrdsim.run.Engines;
 import yrdsim.scenario.LoadedScenario;
 import yrdsim.scenario.ScenarioException;
 
@@ -74,7 +75,7 @@ public final class YrdModelWithUI extends GUIState {
      * @param scenarioFile the file the scenario came from (shown in the About tab), or null
      */
     public YrdModelWithUI(LoadedScenario loaded, Path scenarioFile, long seed, int threads) {
-        super(new YrdModel(loaded, seed, EnterpriseEngine.Kind.FAST, threads));
+        super(new YrdModel(loaded, seed, Engines.of(EnterpriseEngine.Kind.FAST, threads)));
         this.scenarioFile = scenarioFile;
         Geography geography = Geography.of(loaded.scenario());
         Structure st = new Structure(loaded.scenario());

@@ -1,5 +1,6 @@
 package yrdsim.model;
 
+import yrdsim.run.Engines;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,7 +35,7 @@ class GuardsTest {
     private YrdModel started() throws ScenarioException {
         var loaded = ScenarioLoader.load(Path.of("scenarios/two-regions.yaml"),
                 List.of("enterprises.scale=0.1", "time.steps=4"));
-        model = new YrdModel(loaded, 5, EnterpriseEngine.Kind.FAST, 1);
+        model = new YrdModel(loaded, 5, Engines.of(EnterpriseEngine.Kind.FAST, 1));
         model.start();
         return model;
     }
@@ -81,7 +82,7 @@ class GuardsTest {
     void eachCellSumIsGuarded(String variable, CellPoison poison, double bad) throws Exception {
         YrdModel m = started();
         poison.set(m.totals(), m.structure().cell(A, IOTF), bad);
-        ModelException e = assertThrows(ModelException.class, () -> Guards.checkCells(m));
+        ModelException e = assertThrows(ModelException.class, () -> m.guards().checkCells(m.totals()));
         assertEquals(at("province A, sector iotf", variable, bad), e.getMessage());
     }
 
@@ -90,9 +91,9 @@ class GuardsTest {
         YrdModel m = started();
         int c = m.structure().cell(A, IOTF);
         m.totals().profit[c] = -5;
-        assertDoesNotThrow(() -> Guards.checkCells(m));
+        assertDoesNotThrow(() -> m.guards().checkCells(m.totals()));
         m.totals().profit[c] = Double.NaN;
-        ModelException e = assertThrows(ModelException.class, () -> Guards.checkCells(m));
+        ModelException e = assertThrows(ModelException.class, () -> m.guards().checkCells(m.totals()));
         assertEquals(at("province A, sector iotf", "profit", Double.NaN), e.getMessage());
     }
 
@@ -100,7 +101,7 @@ class GuardsTest {
     void lnTfpIsGuardedBySector() throws Exception {
         YrdModel m = started();
         m.totals().lnA[IOTF] = Double.NEGATIVE_INFINITY;
-        ModelException e = assertThrows(ModelException.class, () -> Guards.checkCells(m));
+        ModelException e = assertThrows(ModelException.class, () -> m.guards().checkCells(m.totals()));
         assertEquals(at("sector iotf", "ln_tfp", Double.NEGATIVE_INFINITY), e.getMessage());
     }
 
@@ -119,7 +120,7 @@ class GuardsTest {
     void eachProvinceStockIsGuarded(String variable, Consumer<Province> poison, double bad) throws Exception {
         YrdModel m = started();
         poison.accept(m.provinces()[A]);
-        ModelException e = assertThrows(ModelException.class, () -> Guards.province(m, m.provinces()[A]));
+        ModelException e = assertThrows(ModelException.class, () -> m.guards().province(m.provinces()[A]));
         assertEquals(at("province A", variable, bad), e.getMessage());
     }
 
@@ -179,10 +180,10 @@ class GuardsTest {
     @Test
     void entryThatWouldExhaustMemoryStopsTheRun() throws Exception {
         YrdModel m = started();
-        ModelException e = assertThrows(ModelException.class, () -> Guards.entry(m, A, IOTF, 3e7));
+        ModelException e = assertThrows(ModelException.class, () -> m.guards().entry(A, IOTF, 3e7, m.firmCount()));
         assertEquals("step 0 (2020Q1), province A, sector iotf: 30000000 entrants would take the run past 20000000 "
                 + "enterprises (entry is exploding)", e.getMessage());
-        e = assertThrows(ModelException.class, () -> Guards.entry(m, A, IOTF, Double.NaN));
+        e = assertThrows(ModelException.class, () -> m.guards().entry(A, IOTF, Double.NaN, m.firmCount()));
         assertEquals(at("province A, sector iotf", "entrants", Double.NaN), e.getMessage());
     }
 

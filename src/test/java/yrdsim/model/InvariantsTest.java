@@ -73,7 +73,7 @@ class InvariantsTest {
     }
 
     private static void checkRun(LoadedScenario loaded, int steps) {
-        YrdModel m = new YrdModel(loaded, 11, EnterpriseEngine.Kind.FAST, 2);
+        YrdModel m = TestModels.model(loaded, 11, EnterpriseEngine.Kind.FAST, 2);
         Checker checker = new Checker();
         m.addObserver(checker);
         m.start();

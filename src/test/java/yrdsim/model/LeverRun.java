@@ -71,7 +71,7 @@ final class LeverRun implements StepObserver {
         } catch (ScenarioException e) {
             throw new AssertionError("test scenario invalid: " + e.getMessage(), e);
         }
-        YrdModel m = new YrdModel(loaded, seed, EnterpriseEngine.Kind.FAST, 1);
+        YrdModel m = TestModels.model(loaded, seed, EnterpriseEngine.Kind.FAST, 1);
         m.start();
         LeverRun run = new LeverRun(m.structure());
         m.addObserver(run);

@@ -1,5 +1,6 @@
 package yrdsim.model;
 
+import yrdsim.run.Engines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +42,14 @@ public final class TestModels {
         return sets;
     }
 
+    /** A model of the {@code kind} engine on {@code threads} threads, not started. */
+    public static YrdModel model(LoadedScenario loaded, long seed, EnterpriseEngine.Kind kind, int threads) {
+        return new YrdModel(loaded, seed, Engines.of(kind, threads));
+    }
+
     /** A started model. */
     public static YrdModel started(LoadedScenario loaded, long seed, EnterpriseEngine.Kind kind, int threads) {
-        YrdModel m = new YrdModel(loaded, seed, kind, threads);
+        YrdModel m = model(loaded, seed, kind, threads);
         m.start();
         return m;
     }

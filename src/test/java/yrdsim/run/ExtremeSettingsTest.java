@@ -74,7 +74,7 @@ class ExtremeSettingsTest {
                 false, 4, 0, true);
 
         LoadedScenario loaded = Runner.load(o);
-        YrdModel model = new YrdModel(loaded, 4L, EnterpriseEngine.Kind.FAST, 1);
+        YrdModel model = new YrdModel(loaded, 4L, Engines.of(EnterpriseEngine.Kind.FAST, 1));
         model.start();
         try {
             for (int k = 0; k < STEPS; k++) {
@@ -113,7 +113,7 @@ class ExtremeSettingsTest {
         CellSums t = m.totals();
         double firms = 0;
         for (int c = 0; c < st.cells; c++) {
-            firms += t.firms[c];
+            firms += t.firms(c);
         }
         assertEquals(m.firmCount(), firms, 1e-9, "firm count at step " + step);
         double workersAfter = 0;
@@ -127,10 +127,10 @@ class ExtremeSettingsTest {
             double usedLicences = 0;
             for (int s = 0; s < st.sectors; s++) {
                 int c = st.cell(q, s);
-                usedWorkers += t.workers[c];
-                usedTalent += t.talent[c];
-                usedCapital += t.capital[c];
-                usedLicences += t.licences[c];
+                usedWorkers += t.workers(c);
+                usedTalent += t.talent(c);
+                usedCapital += t.capital(c);
+                usedLicences += t.licences(c);
             }
             clears(at + "workers", workers[q], p.getWage(), usedWorkers);
             clears(at + "talent", talent[q], p.getTalentWage(), usedTalent);

@@ -1,5 +1,6 @@
 package yrdsim.ui;
 
+import yrdsim.run.Engines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,7 @@ class LeverPanelTest {
 
     /** A model of {@code scenario}, seed 5, not yet started. */
     static YrdModel model(String scenario, List<String> overrides) throws Exception {
-        return new YrdModel(ScenarioLoader.load(Path.of(scenario), overrides), 5, EnterpriseEngine.Kind.FAST, 1);
+        return new YrdModel(ScenarioLoader.load(Path.of(scenario), overrides), 5, Engines.of(EnterpriseEngine.Kind.FAST, 1));
     }
 
     static YrdModel started(String scenario, List<String> overrides) throws Exception {
@@ -39,14 +40,14 @@ class LeverPanelTest {
         LeverPanel levers = new LeverPanel(() -> m);
         step(m, levers);
         step(m, levers);
-        double base = m.levers().capital[1][0];
+        double base = m.levers().capital(1, 0);
 
         levers.setCapitalBarrierScale(0.5);
         levers.setCapitalBarrierScale(0.2);
         assertEquals(0.2, levers.getCapitalBarrierScale(), "the panel shows the pending value");
-        assertEquals(base, m.levers().capital[1][0], "nothing changes before the next step");
+        assertEquals(base, m.levers().capital(1, 0), "nothing changes before the next step");
         step(m, levers);
-        assertEquals(base * 0.2, m.levers().capital[1][0], 1e-15);
+        assertEquals(base * 0.2, m.levers().capital(1, 0), 1e-15);
         List<TimelineEvent> events = m.timeline().events();
         assertEquals(1, events.size(), "two moves before one step are one change");
         assertEquals(2, events.get(0).startStep(m.scenario().startPeriod()), "applied from step 2");

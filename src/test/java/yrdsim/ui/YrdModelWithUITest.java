@@ -74,16 +74,16 @@ class YrdModelWithUITest {
                 assertEquals(20, points[k], "chart series " + k + " has one point per step");
             }
 
-            double before = m.levers().labor[0][1];
+            double before = m.levers().labor(0, 1);
             assertEquals(1.0, m.scenario().barriers().labor().scale());
             g.typeInModelTab("Barrier scale: workers and talent", "0.25");
-            assertEquals(before, m.levers().labor[0][1], "a lever change waits for the next step");
+            assertEquals(before, m.levers().labor(0, 1), "a lever change waits for the next step");
             assertEquals(0.25, g.gui.levers().getLabourBarrierScale(), "the Model tab shows the pending value");
 
             g.stepOnce();
             assertEquals(21, m.step());
             assertEquals(0.25, m.scenario().barriers().labor().scale(), "the change took effect at step 20");
-            assertEquals(before * 0.25, m.levers().labor[0][1], 1e-15, "the model's effective barrier follows");
+            assertEquals(before * 0.25, m.levers().labor(0, 1), 1e-15, "the model's effective barrier follows");
             assertEquals(1, g.gui.levers().getLiveChanges(), "the change is recorded in the run's timeline");
             assertEquals(20, m.timeline().events().get(m.timeline().events().size() - 1)
                     .startStep(m.scenario().startPeriod()), "recorded at the step it took effect");

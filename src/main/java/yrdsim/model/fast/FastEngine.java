@@ -148,11 +148,7 @@ public final class FastEngine implements EnterpriseEngine {
     /** Counts this step's exits from the merged sums (no pass over the table), compacting when due. */
     @Override
     public void removeExited() {
-        double exits = 0;
-        for (double e : model.totals().exits) {
-            exits += e;
-        }
-        table.alive -= (int) exits;
+        table.alive -= (int) model.totals().totalExits();
         if (table.size - table.alive > COMPACT_AT * table.size) {
             table.compact();
         }
@@ -186,8 +182,24 @@ public final class FastEngine implements EnterpriseEngine {
         return table;
     }
 
-    /** Threads used to step blocks. */
+    @Override
     public int threads() {
         return threads;
+    }
+
+    /** The factory of fast engines stepping on {@code threads} threads. */
+    public static Factory factory(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        return new Maker(threads);
+    }
+
+    /** Makes fast engines on a number of threads: a record, so a checkpoint holds it as plain data. */
+    private record Maker(int threads) implements Factory {
+        @Override
+        public EnterpriseEngine create(int capacity) {
+            return new FastEngine(capacity, threads);
+        }
     }
 }

@@ -25,6 +25,25 @@ public final class ReferenceEngine implements EnterpriseEngine {
         return Kind.REFERENCE;
     }
 
+    /** One: MASON's schedule steps every enterprise in turn. */
+    @Override
+    public int threads() {
+        return 1;
+    }
+
+    /** The factory of reference engines. */
+    public static Factory factory() {
+        return new Maker();
+    }
+
+    /** Makes reference engines: a record, so a checkpoint holds it as plain data. */
+    private record Maker() implements Factory {
+        @Override
+        public EnterpriseEngine create(int capacity) {
+            return new ReferenceEngine();
+        }
+    }
+
     @Override
     public void add(long id, int province, int sector, double lnA, double tech, double plan, double revenue) {
         if (!firms.isEmpty() && id <= firms.get(firms.size() - 1).id()) {
