@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import yrdsim.model.CellSums;
+import yrdsim.model.FactorUse;
 import yrdsim.model.Factor;
 import yrdsim.model.Province;
 import yrdsim.model.Structure;
@@ -16,7 +17,7 @@ final class Summary {
     private Summary() {
     }
 
-    static Map<String, Object> of(YrdModel m, Recorder r) {
+    static Map<String, Object> of(YrdModel m, RunTotals run, ClusterTracker tracker) {
         Structure st = m.structure();
         CellSums t = m.totals();
         int last = m.step() - 1;
@@ -45,7 +46,7 @@ final class Summary {
             share.put(p.getName(), p.getIotfRevenueShare());
         }
         out.put("iotf_revenue_share", share);
-        out.put("revenue_annual_bn", ordered("start", 4 * r.startRevenue(), "end", 4 * total));
+        out.put("revenue_annual_bn", ordered("start", 4 * run.startRevenue(), "end", 4 * total));
 
         double[] firmSquares = new double[st.sectors];
         double[] employment = new double[m.firmCount()];
@@ -55,11 +56,10 @@ final class Summary {
             firmSquares[f.sector()] += f.revenue() * f.revenue();
             int s = f.sector();
             Province p = pv[f.province()];
-            employment[index[0]++] = yrdsim.model.FirmRules.quantity(st.beta[s] * f.plan(), p.getWage())
-                    + yrdsim.model.FirmRules.quantity(st.eta[s] * f.plan(), p.getTalentWage());
+            employment[index[0]++] = FactorUse.employment(st, s, f.plan(), p);
         });
 
-        List<Double> thresholds = m.scenario().parameters().revenueThresholds();
+        List<Double> thresholds = tracker.thresholds();
         Map<String, Object> sectors = new LinkedHashMap<>();
         for (int s = 0; s < st.sectors; s++) {
             if (!st.iotf[s]) {
@@ -73,8 +73,8 @@ final class Summary {
             Map<String, Object> sector = new LinkedHashMap<>();
             sector.put("revenue_annual_bn", 4 * sectorRevenue[s]);
             for (int k = 0; k < thresholds.size(); k++) {
-                int step = r.thresholdSteps()[s][k];
-                String event = Recorder.thresholdEvent(thresholds.get(k));
+                int step = tracker.thresholdStep(s, k);
+                String event = ClusterTracker.thresholdEvent(thresholds.get(k));
                 sector.put(event + "_step", step >= 0 ? step : null);
                 sector.put(event + "_period", step >= 0 ? m.period(step).toString() : null);
             }
@@ -83,7 +83,7 @@ final class Summary {
             sector.put("spatial_gini", Concentration.spatialGini(byRegion, regionRevenue));
             List<String> clusters = new ArrayList<>();
             for (int p = 0; p < st.regions; p++) {
-                if (r.detector().isActive(st.cell(p, s))) {
+                if (tracker.isActive(st.cell(p, s))) {
                     clusters.add(st.regionNames[p]);
                 }
             }
@@ -94,11 +94,11 @@ final class Summary {
 
         int active = 0;
         for (int c = 0; c < st.cells; c++) {
-            active += r.detector().isActive(c) ? 1 : 0;
+            active += tracker.isActive(c) ? 1 : 0;
         }
         Map<String, Object> clusters = new LinkedHashMap<>();
-        clusters.put("emerged", r.clustersEmerged());
-        clusters.put("iotf_emerged", r.iotfClustersEmerged());
+        clusters.put("emerged", tracker.emerged());
+        clusters.put("iotf_emerged", tracker.iotfEmerged());
         clusters.put("active_at_end", active);
         out.put("clusters", clusters);
 
@@ -106,25 +106,25 @@ final class Summary {
         for (Province p : pv) {
             perWorker[p.getIndex()] = p.getOutputPerWorker();
         }
-        out.put("output_per_worker_cv", ordered("start", Concentration.coefficientOfVariation(r.startOutputPerWorker()),
+        out.put("output_per_worker_cv", ordered("start", Concentration.coefficientOfVariation(run.startOutputPerWorker()),
                 "end", Concentration.coefficientOfVariation(perWorker)));
-        out.put("output_per_worker_theil", ordered("start", Concentration.theil(r.startOutputPerWorker()),
+        out.put("output_per_worker_theil", ordered("start", Concentration.theil(run.startOutputPerWorker()),
                 "end", Concentration.theil(perWorker)));
 
-        double[] cross = Recorder.crossProvinceShares(m);
-        double[] mean = r.meanCrossShares();
+        double[] cross = RunTotals.crossProvinceShares(m);
+        double[] mean = run.meanCrossShares();
         Map<String, Object> crossShares = new LinkedHashMap<>();
         Factor[] factors = Factor.values();
         for (int i = 0; i < cross.length; i++) {
             crossShares.put(factors[i].label(), ordered("end", cross[i], "mean", mean[i]));
         }
         out.put("cross_province_share", crossShares);
-        out.put("firms", ordered("start", r.startFirms(), "end", m.firmCount()));
+        out.put("firms", ordered("start", run.startFirms(), "end", m.firmCount()));
         int k = Math.max(2, (int) Math.ceil(m.scenario().parameters().hillTailShare() * employment.length));
         double hill = Concentration.hill(employment, k);
         out.put("firm_employment_hill_exponent", Double.isNaN(hill) ? null : hill);
-        out.put("subsidies_total_bn", r.subsidiesTotal());
-        out.put("capital_barrier_cost_total_bn", r.barrierCostTotal());
+        out.put("subsidies_total_bn", run.subsidies());
+        out.put("capital_barrier_cost_total_bn", run.barrierCost());
         return out;
     }
 

@@ -10,7 +10,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.data.xy.XYSeries;
 import sim.util.media.chart.TimeSeriesAttributes;
 import sim.util.media.chart.TimeSeriesChartGenerator;
-import yrdsim.metrics.Recorder;
+import yrdsim.metrics.RunTotals;
 import yrdsim.model.Factor;
 import yrdsim.model.Province;
 import yrdsim.model.YrdModel;
@@ -137,7 +137,7 @@ final class Charts {
         }
         row[k++] = clusters.active();
         row[k++] = clusters.emerged();
-        double[] crossing = Recorder.crossProvinceShares(m);
+        double[] crossing = RunTotals.crossProvinceShares(m);
         for (int f = 0; f < CROSSING.length; f++) {
             row[k++] = crossing[f];
         }

@@ -1,6 +1,6 @@
 package yrdsim.ui;
 
-import yrdsim.model.FirmRules;
+import yrdsim.model.FactorUse;
 import yrdsim.model.FirmView;
 import yrdsim.model.Province;
 import yrdsim.model.Structure;
@@ -125,19 +125,19 @@ public final class FirmInspection {
     /** Workers and talent employed, at the province's wages of the last step. */
     public double getEmployment() {
         refresh();
-        return FirmRules.quantity(st().beta[sector] * plan, where().getWage()) + getTalent();
+        return FactorUse.employment(st(), sector, plan, where());
     }
 
     /** Talent employed. */
     public double getTalent() {
         refresh();
-        return FirmRules.quantity(st().eta[sector] * plan, where().getTalentWage());
+        return FactorUse.talent(st(), sector, plan, where());
     }
 
     /** Capital rented. */
     public double getCapital() {
         refresh();
-        return FirmRules.quantity(st().alpha[sector] * plan, where().getInterestRate());
+        return FactorUse.capital(st(), sector, plan, where());
     }
 
     /** The firm's own TFP, exp(ln A_i). */

@@ -1,0 +1,136 @@
+package yrdsim.metrics;
+
+import yrdsim.model.CellSums;
+import yrdsim.model.FactorUse;
+import yrdsim.model.FirmView;
+import yrdsim.model.Province;
+import yrdsim.model.Structure;
+
+/**
+ * The tables of a run directory, declared column by column: each column is a name, a unit, a
+ * meaning and a function of the row. Money is in bn yuan (per quarter for flows), people in
+ * thousand persons, technology in licence units (one million yuan of public research).
+ */
+public final class RunTables {
+
+    private static final String BN_Q = "bn yuan per quarter";
+    private static final String PERSONS = "thousand persons";
+    private static final String PRICE_PER_PERSON = "bn yuan per thousand persons per quarter";
+
+    private RunTables() {
+    }
+
+    /** A province at a step. */
+    public record ProvinceRow(int step, String period, Province p) implements TableLayout.Stamped {
+    }
+
+    /** A (province, sector) cell at a step, with its location quotient and entrants. */
+    public record CellRow(int step, String period, Structure st, CellSums t, int c, double lq, double entries,
+                          double price) implements TableLayout.Stamped {
+        int s() {
+            return st.sectorOf(c);
+        }
+    }
+
+    /** A flow of one factor between two provinces in a step. */
+    public record FlowRow(int step, String period, String factor, String origin, String destination, double amount)
+            implements TableLayout.Stamped {
+    }
+
+    /** One enterprise in a snapshot, located in {@code where}. */
+    public record FirmRow(int step, String period, Structure st, Province where, FirmView f)
+            implements TableLayout.Stamped {
+    }
+
+    /** A cluster event or a yardstick crossing (kept until the end of the run, so checkpointed with it). */
+    public record ClusterRow(int step, String period, String province, String sector, String event, double value)
+            implements TableLayout.Stamped, java.io.Serializable {
+    }
+
+    /** {@code provinces.csv}: one row per step and province. */
+    public static final TableLayout<ProvinceRow> PROVINCES = TableLayout.of("provinces",
+            Column.of("province", "", "province name", r -> r.p().getName()),
+            Column.of("workers", PERSONS, "resident workers after this step's migration", r -> r.p().getWorkers()),
+            Column.of("talent", PERSONS, "resident talent (R&D staff) after this step's migration",
+                    r -> r.p().getTalent()),
+            Column.of("capital_supply", "bn yuan", "capital placed in this province's market by all owners",
+                    r -> r.p().getCapitalSupply()),
+            Column.of("wage", PRICE_PER_PERSON, "wage of workers", r -> r.p().getWage()),
+            Column.of("talent_wage", PRICE_PER_PERSON, "wage of talent", r -> r.p().getTalentWage()),
+            Column.of("interest_rate", "per quarter", "rental rate of capital", r -> r.p().getInterestRate()),
+            Column.of("tech_price", "bn yuan per licence unit", "price of a technology licence",
+                    r -> r.p().getTechPrice()),
+            Column.of("revenue", BN_Q, "manufacturing revenue", r -> r.p().getRevenue()),
+            Column.of("firms", "", "firms located here at the end of the step", r -> r.p().getFirms()),
+            Column.of("iotf_revenue_share", "fraction", "share of revenue in IotF sectors",
+                    r -> r.p().getIotfRevenueShare()),
+            Column.of("output_per_worker", PRICE_PER_PERSON, "revenue per worker (workers plus talent)",
+                    r -> r.p().getOutputPerWorker()),
+            Column.of("capital_owned", "bn yuan", "capital owned by residents, wherever placed",
+                    r -> r.p().getCapitalOwned()),
+            Column.of("public_research", "bn yuan", "public research stock", r -> r.p().getPublicResearch()),
+            Column.of("net_migration_workers", PERSONS + " per quarter", "workers in minus workers out",
+                    r -> r.p().getNetMigrationWorkers()),
+            Column.of("net_migration_talent", PERSONS + " per quarter", "talent in minus talent out",
+                    r -> r.p().getNetMigrationTalent()),
+            Column.of("income", BN_Q, "residents' wages, talent wages and capital rent net of barriers",
+                    r -> r.p().getIncome()),
+            Column.of("capital_barrier_cost", BN_Q, "capital rent residents lost to barriers (deadweight)",
+                    r -> r.p().getCapitalBarrierCost()),
+            Column.of("subsidies", BN_Q, "subsidies paid to firms located here", r -> r.p().getSubsidies()));
+
+    /** {@code sectors.csv}: one row per step, province and sector. */
+    public static final TableLayout<CellRow> SECTORS = TableLayout.of("sectors",
+            Column.of("province", "", "province name", r -> r.st().regionNames[r.st().regionOf(r.c())]),
+            Column.of("sector", "", "sector name", r -> r.st().sectorNames[r.s()]),
+            Column.of("iotf", "", "whether the sector is an Industry of the Future", r -> r.st().iotf[r.s()]),
+            Column.of("firms", "", "firms at the end of the step", r -> r.t().firms(r.c())),
+            Column.of("revenue", BN_Q, "revenue", r -> r.t().revenue(r.c())),
+            Column.of("employment", PERSONS, "workers and talent employed",
+                    r -> r.t().workers(r.c()) + r.t().talent(r.c())),
+            Column.of("talent", PERSONS, "talent employed", r -> r.t().talent(r.c())),
+            Column.of("knowledge", "licence units", "firms' technology stock Σ T", r -> r.t().knowledge(r.c())),
+            Column.of("location_quotient", "ratio", "(revenue share in the province) / (share in the delta)",
+                    CellRow::lq),
+            Column.of("entries", "firms per quarter", "entrants at the end of the step", CellRow::entries),
+            Column.of("exits", "firms per quarter", "exits in the step", r -> r.t().exits(r.c())),
+            Column.of("profit", BN_Q, "profit after fixed costs and R&D, subsidies included",
+                    r -> r.t().profit(r.c())),
+            Column.of("innovations", "per quarter", "successful innovations", r -> r.t().innovations(r.c())),
+            Column.of("capital", "bn yuan", "capital rented", r -> r.t().capital(r.c())),
+            Column.of("subsidies", BN_Q, "output and R&D subsidies received", r -> r.t().subsidy(r.c())),
+            Column.of("price", "index, 1 at step 0", "the sector's goods price", CellRow::price));
+
+    /** {@code flows.csv}: one row per step, factor and ordered pair of provinces. */
+    public static final TableLayout<FlowRow> FLOWS = TableLayout.of("flows",
+            Column.of("factor", "", "workers, talent, capital, technology or firms", FlowRow::factor),
+            Column.of("origin", "", "province the factor leaves", FlowRow::origin),
+            Column.of("destination", "", "province the factor enters", FlowRow::destination),
+            Column.of("amount", "by factor: thousand persons, bn yuan, licence units or firms, per quarter",
+                    "gross flow in the step", FlowRow::amount));
+
+    /** {@code firms.csv}: one row per enterprise at each snapshot step. */
+    public static final TableLayout<FirmRow> FIRMS = TableLayout.of("firms",
+            Column.of("id", "", "enterprise id (never reused)", r -> r.f().id()),
+            Column.of("province", "", "province name", r -> r.where().getName()),
+            Column.of("sector", "", "sector name", r -> r.st().sectorNames[r.f().sector()]),
+            Column.of("revenue", BN_Q, "revenue of the step", r -> r.f().revenue()),
+            Column.of("employment", PERSONS, "workers and talent employed",
+                    r -> FactorUse.employment(r.st(), r.f().sector(), r.f().plan(), r.where())),
+            Column.of("talent", PERSONS, "talent employed",
+                    r -> FactorUse.talent(r.st(), r.f().sector(), r.f().plan(), r.where())),
+            Column.of("capital", "bn yuan", "capital rented",
+                    r -> FactorUse.capital(r.st(), r.f().sector(), r.f().plan(), r.where())),
+            Column.of("tfp", "index", "the firm's own TFP, exp(ln A)", r -> Math.exp(r.f().lnA())),
+            Column.of("technology", "licence units", "technology stock T", r -> r.f().tech()),
+            Column.of("age", "quarters", "quarters since entry", r -> r.f().age()));
+
+    /** {@code clusters.csv}: cluster events and the yardsticks' crossings. */
+    public static final TableLayout<ClusterRow> CLUSTERS = TableLayout.of("clusters",
+            Column.of("province", "", "province name, or ALL for a yardstick", ClusterRow::province),
+            Column.of("sector", "", "sector name", ClusterRow::sector),
+            Column.of("event", "", "cluster_emerged, cluster_dissolved, or a yardstick such as revenue_500bn",
+                    ClusterRow::event),
+            Column.of("value", "location quotient, or bn yuan per year for a yardstick",
+                    "the cell's location quotient at the event, or the sector's annual revenue", ClusterRow::value));
+}

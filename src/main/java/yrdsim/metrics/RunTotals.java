@@ -1,0 +1,140 @@
+package yrdsim.metrics;
+
+import java.io.Serializable;
+import yrdsim.model.CellSums;
+import yrdsim.model.Factor;
+import yrdsim.model.Province;
+import yrdsim.model.Structure;
+import yrdsim.model.YrdModel;
+
+/**
+ * What the summary needs from the whole run rather than its last step: the start (output per
+ * worker, firms, revenue), running totals of subsidies and barrier costs, and the mean share of
+ * each factor that crossed a border in a quarter.
+ */
+public final class RunTotals implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private double[] startOutputPerWorker;
+    private int startFirms = -1;
+    private double startRevenue;
+    private final double[] crossShareSum = new double[Factor.values().length - 1];
+    private int steps;
+    private double subsidies;
+    private double barrierCost;
+
+    RunTotals() {
+    }
+
+    /** Adds the step just completed. */
+    void update(YrdModel m) {
+        Province[] pv = m.provinces();
+        double[] perWorker = new double[pv.length];
+        for (Province p : pv) {
+            perWorker[p.getIndex()] = p.getOutputPerWorker();
+            subsidies += p.getSubsidies();
+            barrierCost += p.getCapitalBarrierCost();
+        }
+        if (startOutputPerWorker == null) {
+            startOutputPerWorker = perWorker;
+            startFirms = m.firmCount();
+            double revenue = 0;
+            for (Province p : pv) {
+                revenue += p.getRevenue();
+            }
+            startRevenue = revenue;
+        }
+        double[] cross = crossProvinceShares(m);
+        for (int i = 0; i < cross.length; i++) {
+            crossShareSum[i] += cross[i];
+        }
+        steps++;
+    }
+
+    /**
+     * Share of each mobile factor that crossed a border this step, in {@link Factor} order
+     * without firms: migrants over residents (workers, talent), capital in use owned by another
+     * region over all capital in use, technology acquired from other regions over all acquired.
+     */
+    public static double[] crossProvinceShares(YrdModel m) {
+        Structure st = m.structure();
+        int n = st.regions;
+        double workers = 0;
+        double talent = 0;
+        double capitalSupply = 0;
+        for (Province p : m.provinces()) {
+            workers += p.getWorkers();
+            talent += p.getTalent();
+            capitalSupply += p.getCapitalSupply();
+        }
+        double[] out = new double[4];
+        out[0] = workers > 0 ? offDiagonal(m.flows(Factor.WORKERS), n) / workers : 0;
+        out[1] = talent > 0 ? offDiagonal(m.flows(Factor.TALENT), n) / talent : 0;
+        double foreignCapital = 0;
+        for (Province owner : m.provinces()) {
+            for (Province market : m.provinces()) {
+                if (owner != market) {
+                    foreignCapital += owner.getPlaced(market.getIndex());
+                }
+            }
+        }
+        out[2] = capitalSupply > 0 ? foreignCapital / capitalSupply : 0;
+        double acquired = 0;
+        CellSums t = m.totals();
+        for (int c = 0; c < st.cells; c++) {
+            acquired += t.licences(c);
+        }
+        for (int p = 0; p < n; p++) {
+            for (int q = 0; q < n; q++) {
+                if (p != q) {
+                    acquired += t.spillover(p * n + q);
+                }
+            }
+        }
+        double foreignTech = offDiagonal(m.flows(Factor.TECHNOLOGY), n);
+        out[3] = acquired > 0 ? foreignTech / acquired : 0;
+        return out;
+    }
+
+    private static double offDiagonal(double[] matrix, int n) {
+        double sum = 0;
+        for (int p = 0; p < n; p++) {
+            for (int q = 0; q < n; q++) {
+                if (p != q) {
+                    sum += matrix[p * n + q];
+                }
+            }
+        }
+        return sum;
+    }
+
+    double[] startOutputPerWorker() {
+        return startOutputPerWorker;
+    }
+
+    int startFirms() {
+        return startFirms;
+    }
+
+    double startRevenue() {
+        return startRevenue;
+    }
+
+    /** The mean over the recorded steps of {@link #crossProvinceShares}. */
+    double[] meanCrossShares() {
+        double[] mean = crossShareSum.clone();
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] = steps > 0 ? mean[i] / steps : 0;
+        }
+        return mean;
+    }
+
+    double subsidies() {
+        return subsidies;
+    }
+
+    double barrierCost() {
+        return barrierCost;
+    }
+}
