@@ -45,11 +45,11 @@ final class ClusterTracker implements Serializable {
                 shares.sectorShare())) {
             int s = st.sectorOf(e.cell());
             events.add(new RunTables.ClusterRow(e.step(), m.period(e.step()).toString(),
-                    st.regionNames[st.regionOf(e.cell())], st.sectorNames[s],
+                    st.regionName(st.regionOf(e.cell())), st.sectorName(s),
                     e.emerged() ? "cluster_emerged" : "cluster_dissolved", e.locationQuotient()));
             if (e.emerged()) {
                 emerged++;
-                if (st.iotf[s]) {
+                if (st.iotf(s)) {
                     iotfEmerged++;
                 }
             }
@@ -64,7 +64,7 @@ final class ClusterTracker implements Serializable {
                 double annual = 4 * sectorRevenue[s];
                 if (thresholdStep[s][k] < 0 && annual >= thresholds.get(k)) {
                     thresholdStep[s][k] = step;
-                    events.add(new RunTables.ClusterRow(step, period, "ALL", st.sectorNames[s],
+                    events.add(new RunTables.ClusterRow(step, period, "ALL", st.sectorName(s),
                             thresholdEvent(thresholds.get(k)), annual));
                 }
             }

@@ -123,7 +123,7 @@ public final class Recorder implements StepObserver, Serializable {
                 for (int q = 0; q < st.regions; q++) {
                     if (p != q) {
                         RunTables.FLOWS.write(flows, new RunTables.FlowRow(step, period, factor.label(),
-                                st.regionNames[p], st.regionNames[q], amount[p * st.regions + q]));
+                                st.regionName(p), st.regionName(q), amount[p * st.regions + q]));
                     }
                 }
             }

@@ -81,9 +81,9 @@ public final class RunTables {
 
     /** {@code sectors.csv}: one row per step, province and sector. */
     public static final TableLayout<CellRow> SECTORS = TableLayout.of("sectors",
-            Column.of("province", "", "province name", r -> r.st().regionNames[r.st().regionOf(r.c())]),
-            Column.of("sector", "", "sector name", r -> r.st().sectorNames[r.s()]),
-            Column.of("iotf", "", "whether the sector is an Industry of the Future", r -> r.st().iotf[r.s()]),
+            Column.of("province", "", "province name", r -> r.st().regionName(r.st().regionOf(r.c()))),
+            Column.of("sector", "", "sector name", r -> r.st().sectorName(r.s())),
+            Column.of("iotf", "", "whether the sector is an Industry of the Future", r -> r.st().iotf(r.s())),
             Column.of("firms", "", "firms at the end of the step", r -> r.t().firms(r.c())),
             Column.of("revenue", BN_Q, "revenue", r -> r.t().revenue(r.c())),
             Column.of("employment", PERSONS, "workers and talent employed",
@@ -113,7 +113,7 @@ public final class RunTables {
     public static final TableLayout<FirmRow> FIRMS = TableLayout.of("firms",
             Column.of("id", "", "enterprise id (never reused)", r -> r.f().id()),
             Column.of("province", "", "province name", r -> r.where().getName()),
-            Column.of("sector", "", "sector name", r -> r.st().sectorNames[r.f().sector()]),
+            Column.of("sector", "", "sector name", r -> r.st().sectorName(r.f().sector())),
             Column.of("revenue", BN_Q, "revenue of the step", r -> r.f().revenue()),
             Column.of("employment", PERSONS, "workers and talent employed",
                     r -> FactorUse.employment(r.st(), r.f().sector(), r.f().plan(), r.where())),

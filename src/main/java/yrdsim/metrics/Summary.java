@@ -36,7 +36,7 @@ final class Summary {
             regionRevenue[st.regionOf(c)] += t.revenue(c);
             sectorRevenue[st.sectorOf(c)] += t.revenue(c);
             total += t.revenue(c);
-            if (st.iotf[st.sectorOf(c)]) {
+            if (st.iotf(st.sectorOf(c))) {
                 iotf += t.revenue(c);
             }
         }
@@ -62,7 +62,7 @@ final class Summary {
         List<Double> thresholds = tracker.thresholds();
         Map<String, Object> sectors = new LinkedHashMap<>();
         for (int s = 0; s < st.sectors; s++) {
-            if (!st.iotf[s]) {
+            if (!st.iotf(s)) {
                 continue;
             }
             double[] byRegion = new double[st.regions];
@@ -84,11 +84,11 @@ final class Summary {
             List<String> clusters = new ArrayList<>();
             for (int p = 0; p < st.regions; p++) {
                 if (tracker.isActive(st.cell(p, s))) {
-                    clusters.add(st.regionNames[p]);
+                    clusters.add(st.regionName(p));
                 }
             }
             sector.put("clusters_at_end", clusters);
-            sectors.put(st.sectorNames[s], sector);
+            sectors.put(st.sectorName(s), sector);
         }
         out.put("iotf_sectors", sectors);
 

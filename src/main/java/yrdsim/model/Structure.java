@@ -1,6 +1,7 @@
 package yrdsim.model;
 
 import java.io.Serializable;
+import java.util.List;
 import yrdsim.scenario.RegionSpec;
 import yrdsim.scenario.Scenario;
 import yrdsim.scenario.SectorParams;
@@ -8,6 +9,9 @@ import yrdsim.scenario.SectorParams;
 /**
  * The fixed shape of a run: regions, sectors and their parameters in flat arrays, and the
  * distance decay between regions. A (region, sector) pair is a cell, indexed p·S + s.
+ *
+ * <p>Immutable once built: the submodels in this package read the arrays, everyone else the
+ * accessors.
  */
 public final class Structure implements Serializable {
 
@@ -21,41 +25,41 @@ public final class Structure implements Serializable {
     /** Number of cells. */
     public final int cells;
     /** Region names in scenario order. */
-    public final String[] regionNames;
+    final String[] regionNames;
     /** Sector names in scenario order. */
-    public final String[] sectorNames;
+    final String[] sectorNames;
     /** Whether each sector is an Industry of the Future. */
-    public final boolean[] iotf;
+    final boolean[] iotf;
     /** Sector parameters by sector index. */
-    public final double[] alpha;
+    final double[] alpha;
     /** β by sector. */
-    public final double[] beta;
+    final double[] beta;
     /** η by sector. */
-    public final double[] eta;
+    final double[] eta;
     /** τ by sector. */
-    public final double[] tau;
+    final double[] tau;
     /** γ by sector. */
-    public final double[] gamma;
+    final double[] gamma;
     /** ρ by sector. */
-    public final double[] rho;
+    final double[] rho;
     /** ε by sector. */
-    public final double[] epsilon;
+    final double[] epsilon;
     /** ν = α+β+η by sector. */
-    public final double[] nu;
+    final double[] nu;
     /** 1/(1−ν) by sector: the elasticity of optimal revenue to TFP and prices. */
-    public final double[] elasticity;
+    final double[] elasticity;
     /** Demand growth per year by sector. */
-    public final double[] demandGrowth;
+    final double[] demandGrowth;
     /** φ^MAR by sector. */
-    public final double[] phiMar;
+    final double[] phiMar;
     /** φ^Jac by sector. */
-    public final double[] phiJacobs;
+    final double[] phiJacobs;
     /** ψ by sector. */
-    public final double[] psi;
+    final double[] psi;
     /** t CO2 per million yuan of revenue, by sector. */
-    public final double[] emissionIntensity;
+    final double[] emissionIntensity;
     /** Distance decay ω[q][p] = exp(−d_qp / d0), 1 on the diagonal. */
-    public final double[][] distanceDecay;
+    final double[][] distanceDecay;
 
     /** Builds the structure of {@code scenario}. */
     public Structure(Scenario scenario) {
@@ -105,6 +109,31 @@ public final class Structure implements Serializable {
                 distanceDecay[q][p] = Math.exp(-km / d0);
             }
         }
+    }
+
+    /** Region names in scenario order. */
+    public List<String> regionList() {
+        return List.of(regionNames);
+    }
+
+    /** Sector names in scenario order. */
+    public List<String> sectorList() {
+        return List.of(sectorNames);
+    }
+
+    /** Name of region {@code p}. */
+    public String regionName(int p) {
+        return regionNames[p];
+    }
+
+    /** Name of sector {@code s}. */
+    public String sectorName(int s) {
+        return sectorNames[s];
+    }
+
+    /** Whether sector {@code s} is an Industry of the Future. */
+    public boolean iotf(int s) {
+        return iotf[s];
     }
 
     /** Cell index of region {@code p}, sector {@code s}. */

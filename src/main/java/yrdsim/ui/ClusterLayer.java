@@ -46,7 +46,7 @@ final class ClusterLayer extends MapLayer {
             for (int pass = 0; pass < 2; pass++) {
                 for (int s = 0; s < st.sectors; s++) {
                     int c = st.cell(p, s);
-                    if (st.iotf[s] == (pass == 0) && clusters.isActive(c) && f.cellRevenue[c] > 0) {
+                    if (st.iotf(s) == (pass == 0) && clusters.isActive(c) && f.cellRevenue[c] > 0) {
                         cells.add(c);
                     }
                 }
@@ -58,16 +58,16 @@ final class ClusterLayer extends MapLayer {
                 double r = radius(clusters, c, zoom);
                 lowest = Math.max(lowest, at.y + r);
                 centre += at.x / cells.size();
-                ring(g, at, r, st.iotf[st.sectorOf(c)] ? map.colors().color(st.sectorOf(c)) : TRADITIONAL,
-                        st.iotf[st.sectorOf(c)]);
+                ring(g, at, r, st.iotf(st.sectorOf(c)) ? map.colors().color(st.sectorOf(c)) : TRADITIONAL,
+                        st.iotf(st.sectorOf(c)));
             }
             for (int row = 0; row < cells.size(); row++) {
                 int c = cells.get(row);
                 int s = st.sectorOf(c);
-                String text = String.format(java.util.Locale.ROOT, "%s cluster (LQ %.2f)", st.sectorNames[s],
+                String text = String.format(java.util.Locale.ROOT, "%s cluster (LQ %.2f)", st.sectorName(s),
                         clusters.locationQuotient(c));
-                label(g, text, centre, lowest + 12 + 16 * row, st.iotf[s] ? IOTF_LABEL : LABEL,
-                        st.iotf[s] ? map.colors().color(s).darker() : INK, info.clip);
+                label(g, text, centre, lowest + 12 + 16 * row, st.iotf(s) ? IOTF_LABEL : LABEL,
+                        st.iotf(s) ? map.colors().color(s).darker() : INK, info.clip);
             }
         }
     }

@@ -101,19 +101,19 @@ public final class FirmInspection {
     /** Province the firm is located in. */
     public String getProvince() {
         refresh();
-        return st().regionNames[province];
+        return st().regionName(province);
     }
 
     /** The firm's sector. */
     public String getSector() {
         refresh();
-        return st().sectorNames[sector];
+        return st().sectorName(sector);
     }
 
     /** Whether the sector is an Industry of the Future. */
     public boolean getIotf() {
         refresh();
-        return st().iotf[sector];
+        return st().iotf(sector);
     }
 
     /** Revenue of the last step. */

@@ -49,7 +49,7 @@ final class FirmLayer extends MapLayer {
             boolean iotfPass = pass == 1;
             for (int i = 0; i < f.count; i++) {
                 int s = f.sector[i];
-                if (st.iotf[s] != iotfPass) {
+                if (st.iotf(s) != iotfPass) {
                     continue;
                 }
                 int px = (int) (ox + f.x[i] * sx);
@@ -111,7 +111,7 @@ final class FirmLayer extends MapLayer {
             double dx = range.draw.x + f.x[i] * sx - cx;
             double dy = range.draw.y + f.y[i] * sy - cy;
             double reach = f.radius[i] + grow + 1.5;
-            boolean iotf = st.iotf[f.sector[i]];
+            boolean iotf = st.iotf(f.sector[i]);
             if (dx * dx + dy * dy <= reach * reach && (best < 0 || iotf || !bestIotf)) {
                 best = i;
                 bestIotf = iotf;

@@ -101,7 +101,7 @@ final class FirmSnapshot {
             x[i] = fx;
             y[i] = fy;
             sector[i] = (short) f.sector();
-            radius[i] = (byte) (radius(revenue, ref) + (st.iotf[f.sector()] ? 1 : 0));
+            radius[i] = (byte) (radius(revenue, ref) + (st.iotf(f.sector()) ? 1 : 0));
             id[i] = fid;
             int c = st.cell(p, f.sector());
             cellX[c] += revenue * fx;

@@ -59,9 +59,9 @@ final class LegendLayer extends MapLayer {
         int sectorsShown = 0;
         int width = g.getFontMetrics(TITLE).stringWidth(title);
         for (int s = 0; s < st.sectors; s++) {
-            if (st.iotf[s]) {
+            if (st.iotf(s)) {
                 sectorsShown++;
-                width = Math.max(width, 18 + fm.stringWidth(st.sectorNames[s]));
+                width = Math.max(width, 18 + fm.stringWidth(st.sectorName(s)));
             }
         }
         for (String line : lines) {
@@ -78,16 +78,16 @@ final class LegendLayer extends MapLayer {
         g.setFont(TEXT);
         int line = y + 24 + lineHeight;
         for (int s = 0; s < st.sectors; s++) {
-            if (st.iotf[s]) {
+            if (st.iotf(s)) {
                 swatch(g, map.colors().color(s), x + 10, line, fm);
                 g.setColor(INK);
-                g.drawString(st.sectorNames[s] + " (IotF)", x + 28, line);
+                g.drawString(st.sectorName(s) + " (IotF)", x + 28, line);
                 line += lineHeight;
             }
         }
         int muted = 0;
         for (int s = 0; s < st.sectors && muted < 4; s++) {
-            if (!st.iotf[s]) {
+            if (!st.iotf(s)) {
                 swatch(g, map.colors().color(s), x + 10 + 5 * muted, line, fm);
                 muted++;
             }

@@ -162,7 +162,7 @@ public final class LeverPanel {
     }
 
     private String region() {
-        String[] names = m().structure() != null ? m().structure().regionNames
+        String[] names = m().structure() != null ? m().structure().regionList().toArray(String[]::new)
                 : m().loaded().scenario().regions().stream().map(r -> r.name()).toArray(String[]::new);
         return names[Math.min(province, names.length - 1)];
     }

@@ -173,7 +173,7 @@ public final class ProvinceView {
         StringBuilder out = new StringBuilder();
         for (int s = 0; s < st.sectors; s++) {
             if (map.clusters().isActive(st.cell(index, s))) {
-                out.append(out.length() > 0 ? ", " : "").append(st.sectorNames[s]);
+                out.append(out.length() > 0 ? ", " : "").append(st.sectorName(s));
             }
         }
         return out.length() > 0 ? out.toString() : "none";

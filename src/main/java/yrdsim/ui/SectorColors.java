@@ -31,7 +31,7 @@ final class SectorColors {
         int vivid = 0;
         int muted = 0;
         for (int s = 0; s < st.sectors; s++) {
-            colors[s] = st.iotf[s] ? VIVID[vivid++ % VIVID.length] : MUTED[muted++ % MUTED.length];
+            colors[s] = st.iotf(s) ? VIVID[vivid++ % VIVID.length] : MUTED[muted++ % MUTED.length];
             argb[s] = colors[s].getRGB();
         }
     }

@@ -82,7 +82,7 @@ public final class YrdModelWithUI extends GUIState {
         double scale = Math.min(MAX_MAP_WIDTH / geography.width(), MAX_MAP_HEIGHT / geography.height());
         map = new MapContext(this::model, geography, new SectorColors(st), clusters, geography.width() * scale);
         levers = new LeverPanel(this::model);
-        charts = new Charts(st.regionNames);
+        charts = new Charts(st.regionList().toArray(String[]::new));
         firmLayer = new FirmLayer(map);
         layer(new ProvinceLayer(map), "Provinces", true);
         layer(firmLayer, "Enterprises", true);

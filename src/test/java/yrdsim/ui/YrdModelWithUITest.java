@@ -47,7 +47,7 @@ class YrdModelWithUITest {
             int iotf = -1;
             int traditional = -1;
             for (int s = 0; s < st.sectors; s++) {
-                if (st.iotf[s]) {
+                if (st.iotf(s)) {
                     iotf = s;
                 } else {
                     traditional = s;
@@ -129,7 +129,7 @@ class YrdModelWithUITest {
                 }
             });
             assertEquals(engine[0], firm.getRevenue(), "the inspector reads the engine's numbers");
-            assertEquals(m.structure().sectorNames[(int) engine[1]], firm.getSector());
+            assertEquals(m.structure().sectorName((int) engine[1]), firm.getSector());
             assertEquals("operating", firm.getStatus());
             Inspector firmInspector = Gui.onEdt(() -> firmHit.getFieldPortrayal().getInspector(firmHit, g.gui));
             assertEquals(Long.toString(firm.getId()), Gui.field(firmInspector, "Enterprise id").getValue());
