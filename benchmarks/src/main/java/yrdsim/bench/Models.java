@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.model.YrdModel;
+import yrdsim.run.Engines;
 import yrdsim.scenario.LoadedScenario;
 import yrdsim.scenario.ScenarioException;
 import yrdsim.scenario.ScenarioLoader;
@@ -58,7 +59,7 @@ public final class Models {
 
     /** A started model of the scaled baseline. */
     public static YrdModel started(String enterprises, EnterpriseEngine.Kind engine, int threads) {
-        YrdModel model = new YrdModel(baseline(enterprises), SEED, engine, threads);
+        YrdModel model = new YrdModel(baseline(enterprises), SEED, Engines.of(engine, threads));
         model.start();
         return model;
     }
