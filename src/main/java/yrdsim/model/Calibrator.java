@@ -26,8 +26,14 @@ final class Calibrator {
     private final Sector[] sectors;
     private final CellSums totals;
     private final Demography demography;
+    private final Government government;
     private final Levers neutral;
     private final StartingFirms firms;
+    /** Step-0 plan X = κR of each firm: its value added net of the status-quo tax. */
+    private final double[] plan;
+    /** Step-0 plans by cell, and ln v = ln κ of each cell (price 1, no carbon price). */
+    private final double[] planByCell;
+    private final double[] lnValue;
     /** Step-0 bids of each region's firms, from their revenues. */
     private final FactorMarkets.Bids bids;
     /** Step-0 employment by cell. */
@@ -42,7 +48,7 @@ final class Calibrator {
     private final int[] lossFirms;
 
     private Calibrator(Scenario scenario, Structure st, Province[] provinces, Sector[] sectors, CellSums totals,
-                       Demography demography, long seed) {
+                       Demography demography, Government government, long seed) {
         this.scenario = scenario;
         this.k = scenario.parameters();
         this.st = st;
@@ -50,8 +56,12 @@ final class Calibrator {
         this.sectors = sectors;
         this.totals = totals;
         this.demography = demography;
+        this.government = government;
         this.neutral = Levers.neutral(scenario, st);
         this.firms = StartingFirms.draw(scenario, st, seed);
+        this.plan = new double[firms.count()];
+        this.planByCell = new double[st.cells];
+        this.lnValue = new double[st.cells];
         this.bids = new FactorMarkets.Bids(st.regions);
         this.workersByCell = new double[st.cells];
         this.talentByCell = new double[st.cells];
@@ -68,52 +78,103 @@ final class Calibrator {
      * @return the number of step-0 firms
      */
     static int calibrate(Scenario scenario, long seed, Structure st, Province[] provinces, Sector[] sectors,
-                         CellSums totals, Placement placement, Demography demography, EnterpriseEngine engine) {
-        Calibrator c = new Calibrator(scenario, st, provinces, sectors, totals, demography, seed);
-        c.factorPrices(placement);
+                         CellSums totals, Submodels submodels, EnterpriseEngine engine) {
+        Calibrator c = new Calibrator(scenario, st, provinces, sectors, totals, submodels.demography(),
+                submodels.government(), seed);
+        c.plans();
+        c.factorPrices(submodels.placement());
         c.knowledge();
         double[] lnA = c.tfp();
         ProvinceDynamics.calibrateAmenities(provinces, c.neutral, c.k);
         double[] profit = c.fixedCosts();
         ProvinceDynamics.calibrateRates(provinces, c.neutral, c.k);
+        Demography demography = submodels.demography();
         demography.calibrateResearchWeights(scenario);
-        GoodsMarkets.calibrate(st, sectors, c.firms.revenueByCell(),
-                scenario.sectors().stream().mapToDouble(s -> s.revenue()).toArray());
+        submodels.demand().calibrate(c.k, c.sectorSums(c.firms.revenueByCell()), c.lnTfpByRevenue(lnA));
         c.lastStep(lnA, profit);
         demography.calibrateEntry(c.k, c.firms.firmsByCell(), c.firms.revenueByCell(), totals.profit,
                 totals.knowledge, c.lossFirms);
-        demography.calibrateRelocation(c.k, c.neutral, c.cellTerm, c.priceTerm, c.movers());
+        demography.calibrateRelocation(c.k, c.neutral, c.lnValue, c.cellTerm, c.priceTerm, c.movers());
         int n = c.firms.count();
         for (int f = 0; f < n; f++) {
-            engine.add(f, c.firms.region(f), c.firms.sector(f), lnA[f], c.tech[f], c.firms.revenue(f),
-                    c.firms.revenue(f));
+            engine.add(f, c.firms.region(f), c.firms.sector(f), lnA[f], c.tech[f], c.plan[f], c.firms.revenue(f));
         }
         demography.startIds(n);
         return n;
     }
 
+    /** The submodels step 0 is calibrated into. */
+    record Submodels(Placement placement, Demand demand, Demography demography, Government government) {
+    }
+
     /**
-     * Step 2: stocks from the scenario, bids from the firms' revenues, capital and licences
-     * placed at the prices that clear every market, and every price from its trading post. Each
+     * Step 1, after the revenues: each province's status-quo tax rate (it pays for the public
+     * research that keeps the stock stationary), and each firm's plan X = κR, the value added it
+     * keeps net of that tax: what it pays its factors from.
+     */
+    private void plans() {
+        for (Province q : provinces) {
+            q.publicResearch = scenario.regions().get(q.index).publicResearch();
+        }
+        government.calibrate(k, firms.revenueByCell());
+        for (int c = 0; c < st.cells; c++) {
+            lnValue[c] = Math.log(government.calibratedValueShare(c));
+        }
+        for (int f = 0; f < firms.count(); f++) {
+            int c = firms.cell(f);
+            plan[f] = government.calibratedValueShare(c) * firms.revenue(f);
+            planByCell[c] += plan[f];
+        }
+    }
+
+    /** A value by sector: the sum over regions of a value by cell. */
+    private double[] sectorSums(double[] byCell) {
+        double[] sums = new double[st.sectors];
+        for (int c = 0; c < st.cells; c++) {
+            sums[st.sectorOf(c)] += byCell[c];
+        }
+        return sums;
+    }
+
+    /** Σ R ln Ã by sector at step 0, where R = Y: the weights of the sectors' productivity. */
+    private double[] lnTfpByRevenue(double[] lnA) {
+        double[] sums = new double[st.sectors];
+        for (int f = 0; f < firms.count(); f++) {
+            int c = firms.cell(f);
+            int s = firms.sector(f);
+            sums[s] += firms.revenue(f) * FirmRules.lnEffectiveTfp(lnA[f], st.gamma[s], tech[f], cellTerm[c]);
+        }
+        return sums;
+    }
+
+    /**
+     * Step 2: stocks from the scenario, bids from the firms' plans, capital and licences placed
+     * at the prices that clear every market, and every price from its trading post. Each
      * province owns the capital its firms use at the starting rental rate, or its
-     * {@code capital_share} of the total.
+     * {@code capital_share} of the total. A province given a {@code wage} (yuan a year) has the
+     * workers at whom its trading post pays exactly that wage.
      */
     private void factorPrices(Placement placement) {
-        bids.of(st, firms.revenueByCell());
+        bids.of(st, planByCell);
         double r0 = k.startInterestRate();
         double capitalTotal = Arrays.stream(bids.capital).sum() / r0;
         double[] owned = new double[st.regions];
         for (Province q : provinces) {
             RegionSpec r = scenario.regions().get(q.index);
-            q.workers = r.workers();
+            q.workers = r.wage() != null ? bids.workers[q.index] / yuanPerYear(r.wage()) : r.workers();
+            q.workers0 = q.workers;
             q.talent = r.talent();
-            q.publicResearch = r.publicResearch();
             owned[q.index] = r.capitalShare() != null ? r.capitalShare() * capitalTotal : bids.capital[q.index] / r0;
         }
         placement.calibrate(neutral, k, owned, bids);
         for (Province q : provinces) {
             FactorMarkets.prices(q, bids);
         }
+    }
+
+    /** A wage in yuan per person a year in model units: bn yuan per thousand persons a quarter. */
+    static double yuanPerYear(double yuan) {
+        return yuan / 4 * 1e3 / 1e9;
     }
 
     /**
@@ -125,8 +186,8 @@ final class Calibrator {
         for (int c = 0; c < st.cells; c++) {
             int p = st.regionOf(c);
             int s = st.sectorOf(c);
-            workersByCell[c] = FirmRules.quantity(st.beta[s] * revenueByCell[c], provinces[p].wage);
-            talentByCell[c] = FirmRules.quantity(st.eta[s] * revenueByCell[c], provinces[p].talentWage);
+            workersByCell[c] = FirmRules.quantity(st.beta[s] * planByCell[c], provinces[p].wage);
+            talentByCell[c] = FirmRules.quantity(st.eta[s] * planByCell[c], provinces[p].talentWage);
         }
         for (Province q : provinces) {
             double revenue = 0;
@@ -136,14 +197,15 @@ final class Calibrator {
             q.revenue = revenue;
             q.diversity = Agglomeration.diversity(st, revenueByCell, q.index, revenue);
         }
-        Knowledge.calibrateScales(st, sectors, k, talentByCell, revenueByCell, firms.firmsByCell(), firms.count());
-        tech = Knowledge.steadyState(st, sectors, provinces, neutral, k, firms);
+        Knowledge.calibrateScales(st, sectors, k, talentByCell, revenueByCell, planByCell, firms.firmsByCell(),
+                firms.count());
+        tech = Knowledge.steadyState(st, sectors, provinces, neutral, k, firms, plan);
     }
 
     /**
-     * Step 4: each firm's ln A backed out so that R* = R at step-0 prices (P_s = 1). A firm in a
-     * cell where a market it needs has no supply (say, no talent) is backed out at the delta's
-     * mean prices: it cannot produce and will wind down.
+     * Step 4: each firm's ln A backed out so that X* = X at step-0 prices (P_s = 1, so v = κ). A
+     * firm in a cell where a market it needs has no supply (say, no talent) is backed out at the
+     * delta's mean prices: it cannot produce and will wind down.
      */
     private double[] tfp() {
         double[] meanPrices = meanPrices();
@@ -163,7 +225,7 @@ final class Calibrator {
                 term = FirmRules.priceTerm(st.alpha[s], st.beta[s], st.eta[s], meanPrices[0], meanPrices[1],
                         meanPrices[2]);
             }
-            lnA[f] = FirmRules.backOutLnTfp(firms.revenue(f), 0, term, st.nu[s])
+            lnA[f] = FirmRules.backOutLnTfp(plan[f], lnValue[c], term, st.nu[s])
                     - st.gamma[s] * FirmRules.lnOnePlus(tech[f]) - cellTerm[c];
         }
         return lnA;
@@ -190,34 +252,40 @@ final class Calibrator {
 
     /**
      * Step 5 (MODEL.md 2b): fixed costs such that exactly ⌊q·n⌋ firms of each sector make a
-     * loss at step 0: F_s is the operating profit ({@link FirmRules#profit} without fixed cost)
-     * of a firm halfway between the last loss-making and the first profitable revenue.
+     * loss at step 0: F_s lies halfway between the operating profits ({@link FirmRules#profit}
+     * without fixed cost) of the last loss-making and the first profitable firm.
      *
      * @return each firm's step-0 profit
      */
     private double[] fixedCosts() {
         int n = firms.count();
+        double[] operating = new double[n];
+        for (int f = 0; f < n; f++) {
+            operating[f] = profit(f, 0);
+        }
         for (Sector sector : sectors) {
             int s = sector.index;
             double[] sorted = IntStream.range(0, n).filter(f -> firms.sector(f) == s)
-                    .mapToDouble(firms::revenue).sorted().toArray();
+                    .mapToDouble(f -> operating[f]).sorted().toArray();
             int losers = (int) Math.floor(k.fixedCostLossShare() * sorted.length);
             double below = losers == 0 ? 0 : sorted[losers - 1];
             double above = sorted.length == 0 ? 0 : sorted[Math.min(losers, sorted.length - 1)];
-            sector.fixedCost = operatingProfit(s, (below + above) / 2, 0);
+            sector.fixedCost = (below + above) / 2;
             lossFirms[s] = losers;
         }
         double[] profit = new double[n];
         for (int f = 0; f < n; f++) {
-            int s = firms.sector(f);
-            profit[f] = operatingProfit(s, firms.revenue(f), sectors[s].fixedCost);
+            profit[f] = profit(f, sectors[firms.sector(f)].fixedCost);
         }
         return profit;
     }
 
-    /** A step-0 firm's profit with revenue (and planned spending) {@code revenue}, no subsidy, fixed cost {@code fixed}. */
-    private double operatingProfit(int s, double revenue, double fixed) {
-        return FirmRules.profit(revenue, 0, st.nu[s], st.tau[s], revenue, fixed, st.rho[s]);
+    /** Firm {@code f}'s step-0 profit with fixed cost {@code fixed}: no subsidy, no carbon price, price 1. */
+    private double profit(int f, double fixed) {
+        int s = firms.sector(f);
+        double keep = government.calibratedValueShare(firms.cell(f)) - st.rho[s] * (1 - st.intermediateShare[s]);
+        double revenue = firms.revenue(f);
+        return FirmRules.profit(revenue, keep, 0, revenue, st.factorShare[s], plan[f], fixed);
     }
 
     /**
@@ -233,20 +301,21 @@ final class Calibrator {
             Province q = provinces[firms.region(f)];
             totals.knowledge[c] += tech[f];
             totals.profit[c] += profit[f];
-            totals.licences[c] += FirmRules.quantity(st.tau[s] * firms.revenue(f), q.techPrice);
-            totals.capital[c] += FirmRules.quantity(st.alpha[s] * firms.revenue(f), q.rent);
+            totals.licences[c] += FirmRules.quantity(st.tau[s] * plan[f], q.techPrice);
+            totals.capital[c] += FirmRules.quantity(st.alpha[s] * plan[f], q.rent);
             totals.lnA[s] += lnA[f];
             totals.lnA2[s] += lnA[f] * lnA[f];
         }
         for (int c = 0; c < st.cells; c++) {
             totals.revenue[c] = revenueByCell[c];
             totals.output[c] = revenueByCell[c];
-            totals.plan[c] = revenueByCell[c];
-            totals.planEnd[c] = revenueByCell[c];
+            totals.plan[c] = planByCell[c];
+            totals.planEnd[c] = planByCell[c];
             totals.workers[c] = workersByCell[c];
             totals.talent[c] = talentByCell[c];
             totals.firms[c] = firms.inCell(c);
-            totals.rd[c] = st.rho[st.sectorOf(c)] * revenueByCell[c];
+            int s = st.sectorOf(c);
+            totals.rd[c] = st.rho[s] * (1 - st.intermediateShare[s]) * revenueByCell[c];
         }
         for (Province q : provinces) {
             double iotf = 0;
@@ -266,11 +335,10 @@ final class Calibrator {
      * larger than their cell's mean consider moving less often (docs/MODEL.md deviation 10).
      */
     private double[] movers() {
-        double[] revenueByCell = firms.revenueByCell();
         double[] movers = new double[st.cells];
         for (int f = 0; f < firms.count(); f++) {
             int c = firms.cell(f);
-            movers[c] += FirmRules.relocationChance(1, firms.revenue(f), revenueByCell[c] / firms.inCell(c));
+            movers[c] += FirmRules.relocationChance(1, plan[f], planByCell[c] / firms.inCell(c));
         }
         return movers;
     }

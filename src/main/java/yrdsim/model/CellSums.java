@@ -19,6 +19,8 @@ public final class CellSums implements java.io.Serializable {
     final double[] plan;
     /** Production phase: Σ Y by cell. */
     final double[] output;
+    /** Production phase: Σ Y ln Ã by cell, for the sector's output-weighted productivity. */
+    final double[] lnTfpOutput;
     /**
      * Revenue by the cell where the firm produced; like workers, talent, capital and licences it
      * is filled once per cell from {@link #plan} and {@link #output} ({@link FirmPhases#settleCells}).
@@ -34,8 +36,16 @@ public final class CellSums implements java.io.Serializable {
     final double[] licences;
     /** Settle phase, by the cell where the firm produced: profit. */
     final double[] profit;
-    /** Subsidies received (output and R&amp;D). */
+    /** Subsidies received (output and R&amp;D), all levers together. */
     final double[] subsidy;
+    /** Division-of-labour output subsidies. */
+    final double[] subsidyDivision;
+    /** Flagship output subsidies. */
+    final double[] subsidyFlagship;
+    /** Little-giant R&amp;D subsidies. */
+    final double[] subsidyLittleGiants;
+    /** Innovation-alliance R&amp;D subsidies. */
+    final double[] subsidyAlliance;
     /** R&amp;D spending. */
     final double[] rd;
     /** Successful innovations. */
@@ -65,6 +75,7 @@ public final class CellSums implements java.io.Serializable {
         int pp = structure.regions * structure.regions;
         plan = new double[c];
         output = new double[c];
+        lnTfpOutput = new double[c];
         revenue = new double[c];
         workers = new double[c];
         talent = new double[c];
@@ -72,6 +83,10 @@ public final class CellSums implements java.io.Serializable {
         licences = new double[c];
         profit = new double[c];
         subsidy = new double[c];
+        subsidyDivision = new double[c];
+        subsidyFlagship = new double[c];
+        subsidyLittleGiants = new double[c];
+        subsidyAlliance = new double[c];
         rd = new double[c];
         innovations = new double[c];
         exits = new double[c];
@@ -82,8 +97,8 @@ public final class CellSums implements java.io.Serializable {
         lnA2 = new double[structure.sectors];
         spillover = new double[pp];
         relocations = new double[pp];
-        settle = new double[][] {profit, subsidy, rd, innovations, exits, firms, knowledge, planEnd, lnA, lnA2,
-            spillover, relocations};
+        settle = new double[][] {profit, subsidy, subsidyDivision, subsidyFlagship, subsidyLittleGiants,
+            subsidyAlliance, rd, innovations, exits, firms, knowledge, planEnd, lnA, lnA2, spillover, relocations};
     }
 
     /** Zeroes the plan-phase sums. */
@@ -94,6 +109,7 @@ public final class CellSums implements java.io.Serializable {
     /** Zeroes the production-phase sums. */
     public void clearOutput() {
         Arrays.fill(output, 0);
+        Arrays.fill(lnTfpOutput, 0);
     }
 
     /** Zeroes the settle-phase sums. */
@@ -111,6 +127,7 @@ public final class CellSums implements java.io.Serializable {
     /** Adds another block's production sums. */
     public void addOutput(CellSums o) {
         add(output, o.output);
+        add(lnTfpOutput, o.lnTfpOutput);
     }
 
     /** Adds another block's settle sums. */
@@ -228,5 +245,25 @@ public final class CellSums implements java.io.Serializable {
             total += e;
         }
         return total;
+    }
+
+    /** Division-of-labour output subsidies, by cell. */
+    public double subsidyDivision(int i) {
+        return subsidyDivision[i];
+    }
+
+    /** Flagship output subsidies, by cell. */
+    public double subsidyFlagship(int i) {
+        return subsidyFlagship[i];
+    }
+
+    /** Little-giant R&amp;D subsidies, by cell. */
+    public double subsidyLittleGiants(int i) {
+        return subsidyLittleGiants[i];
+    }
+
+    /** Innovation-alliance R&amp;D subsidies, by cell. */
+    public double subsidyAlliance(int i) {
+        return subsidyAlliance[i];
     }
 }

@@ -79,8 +79,7 @@ final class Demography implements Serializable {
         for (int s = 0; s < st.sectors; s++) {
             for (int q = 0; q < regions; q++) {
                 int c = st.cell(q, s);
-                value[q] = relocationValue(st, c, Math.log(sectors[s].price), x.cellSubsidy[c], x.cellTerm[c],
-                        x.producePriceTerm[c]);
+                value[q] = relocationValue(st, c, lnValue(x, c), x.cellTerm[c], x.producePriceTerm[c]);
             }
             for (int p = 0; p < regions; p++) {
                 int c = st.cell(p, s);
@@ -97,10 +96,15 @@ final class Demography implements Serializable {
         }
     }
 
-    /** Expected ln R* of a firm of average TFP in cell {@code c}: [ln P + ln(1+s) + cell term + price term]/(1−ν). */
-    static double relocationValue(Structure st, int c, double lnPrice, double subsidy, double cellTerm,
-                                  double priceTerm) {
-        return (lnPrice + Math.log1p(subsidy) + cellTerm + priceTerm) / (1 - st.nu[st.sectorOf(c)]);
+    /** Expected ln X* of a firm of average TFP in cell {@code c}: [ln v + cell term + price term]/(1−ν). */
+    static double relocationValue(Structure st, int c, double lnValue, double cellTerm, double priceTerm) {
+        return (lnValue + cellTerm + priceTerm) / (1 - st.nu[st.sectorOf(c)]);
+    }
+
+    /** ln v of cell {@code c} at this step's price: what a unit of its output is worth to its firms now. */
+    private double lnValue(StepContext x, int c) {
+        int s = st.sectorOf(c);
+        return FirmRules.lnPositive(FirmRules.unitValue(x.valueShare[c], sectors[s].price, x.carbonCost[s]));
     }
 
     /** A mover's utility of region q from p: θ_F(value + ln(1 − b^K_pq) − cost·[q≠p]) + ξ_q. */
@@ -109,9 +113,12 @@ final class Demography implements Serializable {
                 value + Logit.lnOpen(levers.capital[p][q]) - (q == p ? 0 : k.relocationCost()), constant);
     }
 
-    /** End of a step: Poisson entrants into every cell that has a market for all its inputs. */
+    /**
+     * End of a step: Poisson entrants into every cell that has a market for all its inputs. IotF
+     * entry grants of the incubation lever are paid from the province's next budget.
+     */
     void enter(StepContext x, Levers levers, Parameters k, EnterpriseEngine engine, MersenneTwisterFast random,
-               long seed, int step) {
+               long seed, int step, Government government) {
         Arrays.fill(entries, 0);
         double meanTalent = meanTalent(provinces);
         for (int c = 0; c < st.cells; c++) {
@@ -126,14 +133,17 @@ final class Demography implements Serializable {
                 mean = iotfEntryMean(iotfEntryRate, talentIndex(provinces[p], meanTalent, k),
                         iotfKnowledge(c, totals.knowledge[c]), sector.knowledgeNorm, levers.incubation[p]);
             } else {
-                double profitRate = totals.revenue[c] > 0 ? totals.profit[c] / totals.revenue[c] : 0;
-                mean = traditionalEntryMean(sector.entryRate, totals.firms[c], profitRate, k);
+                mean = traditionalEntryMean(sector.entryRate, totals.firms[c],
+                        profitRate(totals.profit[c], valueAdded(c, totals.revenue[c])), k);
             }
             guards.entry(p, s, mean, engine.size());
             int count = poissonInverse(random.nextDouble(), mean);
             guards.entry(p, s, count, engine.size());
             for (int e = 0; e < count; e++) {
-                addEntrant(x, k, engine, seed, step, p, s, c);
+                double plan = addEntrant(x, k, engine, seed, step, p, s, c);
+                if (st.iotf[s] && levers.incubation[p] != 0) {
+                    government.grant(p, levers.incubation[p] * plan);
+                }
             }
         }
     }
@@ -163,13 +173,23 @@ final class Demography implements Serializable {
         return rate * talentIndex * knowledge / norm * (1 + incubation);
     }
 
+    /** Profit over value added: the profit rate entrants look at (0 without value added). */
+    static double profitRate(double profit, double valueAdded) {
+        return valueAdded > 0 ? profit / valueAdded : 0;
+    }
+
+    private double valueAdded(int c, double revenue) {
+        return (1 - st.intermediateShare[st.sectorOf(c)]) * revenue;
+    }
+
     /** Traditional entry mean e_s (N + n0) max(0, profit rate − hurdle). */
     static double traditionalEntryMean(double rate, double firms, double profitRate, Parameters k) {
         return rate * (firms + k.entryN0()) * Math.max(0, profitRate - k.entryHurdle());
     }
 
-    private void addEntrant(StepContext x, Parameters k, EnterpriseEngine engine, long seed, int step, int p, int s,
-                            int c) {
+    /** Adds one entrant to cell {@code c}; returns its planned spending. */
+    private double addEntrant(StepContext x, Parameters k, EnterpriseEngine engine, long seed, int step, int p, int s,
+                              int c) {
         Sector sector = sectors[s];
         long id = nextId++;
         double meanPlan;
@@ -182,14 +202,13 @@ final class Demography implements Serializable {
                 plans += totals.planEnd[st.cell(q, s)];
                 firms += totals.firms[st.cell(q, s)];
             }
-            meanPlan = firms > 0 ? plans / firms : sector.meanRevenue0;
+            meanPlan = firms > 0 ? plans / firms : sector.meanPlan0;
         }
         double plan = k.entrantSize() * meanPlan;
         double lnA;
         if (Double.isNaN(sector.lnAMean)) {
             // No incumbents anywhere: the sector prior makes the entrant's small plan optimal today.
-            lnA = FirmRules.backOutLnTfp(plan, Math.log(sector.price), x.producePriceTerm[c], st.nu[s])
-                    - x.cellTerm[c];
+            lnA = FirmRules.backOutLnTfp(plan, lnValue(x, c), x.producePriceTerm[c], st.nu[s]) - x.cellTerm[c];
         } else {
             lnA = sector.lnAMean + sector.lnASd * Rng.normal(Rng.key(seed, step, id), 0);
         }
@@ -197,6 +216,7 @@ final class Demography implements Serializable {
         totals.firms[c] += 1;
         totals.planEnd[c] += plan;
         entries[c] += 1;
+        return plan;
     }
 
     /**
@@ -291,7 +311,8 @@ final class Demography implements Serializable {
                 for (int p = 0; p < st.regions; p++) {
                     int c = st.cell(p, s);
                     if (revenueByCell[c] > 0) {
-                        denominator += traditionalEntryMean(1, firmsByCell[c], profitByCell[c] / revenueByCell[c], k);
+                        denominator += traditionalEntryMean(1, firmsByCell[c],
+                                profitRate(profitByCell[c], valueAdded(c, revenueByCell[c])), k);
                     }
                 }
                 sector.entryRate = denominator > 0 ? exits / denominator : 0;
@@ -312,7 +333,8 @@ final class Demography implements Serializable {
      *
      * @param movers effective movers by cell: firms weighted by their chance of considering a move
      */
-    void calibrateRelocation(Parameters k, Levers neutral, double[] cellTerm, double[] priceTerm, double[] movers) {
+    void calibrateRelocation(Parameters k, Levers neutral, double[] lnValue, double[] cellTerm, double[] priceTerm,
+                             double[] movers) {
         int regions = st.regions;
         for (int s = 0; s < st.sectors; s++) {
             double[] mass = new double[regions];
@@ -324,7 +346,7 @@ final class Demography implements Serializable {
             for (int p = 0; p < regions; p++) {
                 for (int q = 0; q < regions; q++) {
                     int c = st.cell(q, s);
-                    double v = relocationValue(st, c, 0, 0, cellTerm[c], priceTerm[c]);
+                    double v = relocationValue(st, c, lnValue[c], cellTerm[c], priceTerm[c]);
                     base[p][q] = relocationUtility(k, neutral, p, q, v, 0);
                 }
             }

@@ -25,9 +25,11 @@ public final class FirmPhases {
         int c = st.cell(f.province(), s);
         double lnTfp = FirmRules.lnEffectiveTfp(f.lnA(), st.gamma[s], f.tech(), x.cellTerm[c]);
         f.setLnTfp(lnTfp);
-        double subsidy = x.outputSubsidyRate(c, s, f.revenue());
-        double lnTarget = FirmRules.lnOptimalRevenue(x.lnPlanPrice[s], FirmRules.lnSubsidyFactor(subsidy), lnTfp,
-                x.planPriceTerm[c], st.elasticity[s]);
+        double flagship = x.flagshipSubsidy(s, f.revenue());
+        // Most firms get no subsidy of their own: their cell's ln v serves, with no logarithm per firm.
+        double lnValue = flagship == 0 ? x.lnPlanValue[c]
+                : FirmRules.lnPositive(x.planValue[c] + flagship * x.planPrice[s]);
+        double lnTarget = FirmRules.lnOptimalPlan(lnValue, lnTfp, x.planPriceTerm[c], st.elasticity[s]);
         double lnPlan = FirmRules.smoothLnPlan(f.lnPlan(), lnTarget, x.lambda);
         double plan = Math.exp(lnPlan);
         f.setPlan(plan, lnPlan);
@@ -44,6 +46,7 @@ public final class FirmPhases {
                 : 0;
         f.setOutput(output);
         out.output[c] += output;
+        out.lnTfpOutput[c] += output * f.lnTfp();
     }
 
     /**
@@ -58,12 +61,15 @@ public final class FirmPhases {
         int regions = st.regions;
         long key = Rng.firmKey(x.stepKey, f.id());
         double plan = f.plan();
-        double revenue = x.price[s] * f.output();
+        double output = f.output();
+        double revenue = x.price[s] * output;
         double lastRevenue = f.revenue();
-        double outputRate = x.outputSubsidyRate(c, s, lastRevenue);
-        double rdRate = x.rdSubsidyRate(c, s, lastRevenue);
-        double rd = (st.rho[s] + rdRate) * revenue;
-        double profit = FirmRules.profit(revenue, outputRate, st.nu[s], st.tau[s], plan, x.fixedCost[s], st.rho[s]);
+        double flagship = x.flagshipSubsidy(s, lastRevenue);
+        double littleGiant = x.littleGiantSubsidy(s, lastRevenue);
+        double alliance = x.allianceRdRate[c];
+        double rd = (x.rdShare[s] + littleGiant + alliance) * revenue;
+        double profit = FirmRules.profit(revenue, x.keepShare[c] + flagship, x.carbonCost[s], output,
+                st.factorShare[s], plan, x.fixedCost[s]);
 
         // Knowledge: innovation, the Gibrat shock, spillovers, decay and licences.
         double lnA = f.lnA();
@@ -72,7 +78,7 @@ public final class FirmPhases {
             lnA += FirmRules.innovationStep(st.nu[s], x.innovationMean, x.innovationSd,
                     Rng.normal(key, DRAW_INNOVATION_SIZE));
         }
-        lnA += FirmRules.gibratShock(st.nu[s], x.gibratSigma, Rng.normal(key, DRAW_SHOCK));
+        lnA += FirmRules.gibratShock(st.nu[s], x.gibratSigma, Rng.normal(key, DRAW_SHOCK)) + x.catchUp[s];
 
         double talent = FactorUse.quantity(st.eta[s], plan, x.inverseTalentWage[p]);
         double tech = f.tech();
@@ -99,10 +105,14 @@ public final class FirmPhases {
         f.setAge(f.age() + 1);
 
         out.profit[c] += profit;
-        double subsidyRate = outputRate + rdRate;
-        if (subsidyRate != 0) {
-            // Most firms get none (every firm of the baseline): skip the block sum.
-            out.subsidy[c] += subsidyRate * revenue;
+        double division = x.cellSubsidy[c];
+        if (division + flagship + littleGiant + alliance != 0) {
+            // Most firms get none (every firm of the baseline): skip the block sums.
+            out.subsidy[c] += (division + flagship + littleGiant + alliance) * revenue;
+            out.subsidyDivision[c] += division * revenue;
+            out.subsidyFlagship[c] += flagship * revenue;
+            out.subsidyLittleGiants[c] += littleGiant * revenue;
+            out.subsidyAlliance[c] += alliance * revenue;
         }
         out.rd[c] += rd;
         if (innovates) {

@@ -53,18 +53,33 @@ public final class FirmRules {
     }
 
     /**
-     * ln R*: the revenue that maximises profit, [ln P + ln(1+s) + ln Ã + price term] / (1−ν).
+     * ln X*: the planned spending that maximises profit, [ln v + ln Ã + price term] / (1−ν). X is
+     * the firm's value added net of tax and carbon cost, which it pays its factors from:
+     * v = κ P − c per unit of output, κ = 1 + s − m − t(1 − m) (MODEL-2 1 and 7).
      *
      * @param elasticity 1/(1−ν) ({@link Structure#elasticity}): a product, not a division per firm
      */
-    public static double lnOptimalRevenue(double lnPrice, double lnSubsidy, double lnTfp, double priceTerm,
-                                          double elasticity) {
-        return (lnPrice + lnSubsidy + lnTfp + priceTerm) * elasticity;
+    public static double lnOptimalPlan(double lnValue, double lnTfp, double priceTerm, double elasticity) {
+        return (lnValue + lnTfp + priceTerm) * elasticity;
     }
 
-    /** ln(1 + s) for an output subsidy rate s; 0 without a logarithm when there is none (most firms). */
-    public static double lnSubsidyFactor(double rate) {
-        return rate == 0 ? 0 : Math.log1p(rate);
+    /**
+     * κ: the share of a unit of revenue the firm keeps as value added after intermediate inputs
+     * (share m) and the value-added tax t, plus any output subsidy s on revenue:
+     * 1 + s − m − t(1 − m).
+     */
+    public static double valueShare(double subsidy, double intermediateShare, double taxRate) {
+        return 1 + subsidy - intermediateShare - taxRate * (1 - intermediateShare);
+    }
+
+    /** v = κ P − c: what a unit of output is worth to the firm's factors; c is its carbon cost. */
+    public static double unitValue(double valueShare, double price, double carbonCost) {
+        return valueShare * price - carbonCost;
+    }
+
+    /** ln x, −∞ for x ≤ 0: a unit worth nothing to the firm is not produced. */
+    public static double lnPositive(double x) {
+        return x > 0 ? Math.log(x) : Double.NEGATIVE_INFINITY;
     }
 
     /**
@@ -74,14 +89,14 @@ public final class FirmRules {
      * model is log-linear in plans and prices. A firm that cannot produce (R* = 0) shrinks by λ
      * a quarter; a plan of 0 stays 0. Works on ln X, which firms keep, so no logarithm is taken.
      */
-    public static double smoothLnPlan(double lnPlan, double lnOptimalRevenue, double lambda) {
-        if (lnOptimalRevenue == Double.NEGATIVE_INFINITY) {
+    public static double smoothLnPlan(double lnPlan, double lnOptimalPlan, double lambda) {
+        if (lnOptimalPlan == Double.NEGATIVE_INFINITY) {
             return lnPlan + Math.log1p(-lambda);
         }
         if (lnPlan == Double.NEGATIVE_INFINITY) {
             return lnPlan;
         }
-        return (1 - lambda) * lnPlan + lambda * lnOptimalRevenue;
+        return (1 - lambda) * lnPlan + lambda * lnOptimalPlan;
     }
 
     /** ln X for a plan X, −∞ for a plan of 0. */
@@ -97,9 +112,9 @@ public final class FirmRules {
         return lnTfp + priceTerm + nu * lnPlan;
     }
 
-    /** The TFP that makes R* equal to {@code revenue}: MODEL.md 2b step 3. */
-    public static double backOutLnTfp(double revenue, double lnPrice, double priceTerm, double nu) {
-        return (1 - nu) * Math.log(revenue) - lnPrice - priceTerm;
+    /** The TFP that makes X* equal to {@code plan}: MODEL.md 2b step 3, with ln v in place of ln P. */
+    public static double backOutLnTfp(double plan, double lnValue, double priceTerm, double nu) {
+        return (1 - nu) * Math.log(plan) - lnValue - priceTerm;
     }
 
     /** Trading-post quantity bought with {@code bid} at {@code price}; nothing when there is no market. */
@@ -117,15 +132,19 @@ public final class FirmRules {
         return supply > 0 ? bids / supply : 0;
     }
 
-    /** Isoelastic demand P = P̄ (Y / Ȳ)^(−1/ε). */
-    public static double sectorPrice(double priceShifter, double output, double demandShifter, double epsilon) {
-        return priceShifter * Math.pow(output / demandShifter, -1 / epsilon);
-    }
-
-    /** π = P Y (1 + output subsidy) − (ν+τ) X − F − ρ P Y (R&D subsidies cancel: they pay for R&D). */
-    public static double profit(double revenue, double outputSubsidyRate, double nu, double tau, double plan,
-                                double fixedCost, double rho) {
-        return revenue * (1 + outputSubsidyRate) - (nu + tau) * plan - fixedCost - rho * revenue;
+    /**
+     * π = P Y (κ − ρ(1−m)) − c Y − (ν+τ) X − F: revenue less intermediate inputs and tax
+     * (through κ, {@link #valueShare}), R&amp;D (ρ of value added), the carbon cost of the output,
+     * the factors and licences bought with the plan, and the fixed cost. R&amp;D subsidies cancel
+     * the R&amp;D they pay for.
+     *
+     * @param keepShare   κ − ρ(1−m): the share of revenue left after inputs, tax and R&amp;D
+     * @param carbonCost  c: carbon cost per unit of output
+     * @param factorShare ν + τ: the factors' and licences' share of the plan
+     */
+    public static double profit(double revenue, double keepShare, double carbonCost, double output,
+                                double factorShare, double plan, double fixedCost) {
+        return revenue * keepShare - carbonCost * output - factorShare * plan - fixedCost;
     }
 
     /**

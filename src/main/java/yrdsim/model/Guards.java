@@ -105,6 +105,11 @@ final class Guards implements Serializable {
         }
     }
 
+    /** A failure at this step in region {@code p} and sector {@code s} (−1: none), saying {@code what}. */
+    ModelException stop(int p, int s, String what) {
+        return new ModelException(where(p, s) + ": " + what);
+    }
+
     private ModelException failure(int p, int s, String variable, double value) {
         String what = Double.isNaN(value) ? "is not a number (NaN)"
                 : Double.isInfinite(value) ? "is infinite" : "is negative (" + value + ")";

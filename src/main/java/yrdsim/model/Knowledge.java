@@ -56,28 +56,32 @@ final class Knowledge implements Serializable {
     }
 
     /**
-     * Step 0: each sector's R&amp;D scale R0 (ρ times its mean firm revenue) and absorption
-     * half-talent H0 (the absorptive-capacity parameter times its mean talent per firm). A
-     * sector without firms takes the economy's means over all {@code n} firms.
+     * Step 0: each sector's R&amp;D scale R0 (the step-0 R&amp;D ρ(1−m)R of its mean firm), its mean
+     * firm's plan, and absorption half-talent H0 (the absorptive-capacity parameter times its mean
+     * talent per firm). A sector without firms takes the economy's means over all {@code n} firms.
      */
     static void calibrateScales(Structure st, Sector[] sectors, Parameters k, double[] talentByCell,
-                                double[] revenueByCell, int[] firmsByCell, int n) {
+                                double[] revenueByCell, double[] planByCell, int[] firmsByCell, int n) {
         double allTalent = java.util.Arrays.stream(talentByCell).sum();
         double allRevenue = java.util.Arrays.stream(revenueByCell).sum();
+        double allPlans = java.util.Arrays.stream(planByCell).sum();
         for (Sector sector : sectors) {
             int s = sector.index;
             double talent = 0;
             double revenue = 0;
+            double plans = 0;
             int firms = 0;
             for (int p = 0; p < st.regions; p++) {
                 talent += talentByCell[st.cell(p, s)];
                 revenue += revenueByCell[st.cell(p, s)];
+                plans += planByCell[st.cell(p, s)];
                 firms += firmsByCell[st.cell(p, s)];
             }
             double meanTalent = firms > 0 ? talent / firms : (n > 0 ? allTalent / n : 1);
             sector.halfTalent = k.absorptiveCapacity() * Math.max(meanTalent, Double.MIN_NORMAL);
             sector.meanRevenue0 = firms > 0 ? revenue / firms : (n > 0 ? allRevenue / n : 1);
-            sector.rdScale = st.rho[s] * sector.meanRevenue0;
+            sector.meanPlan0 = firms > 0 ? plans / firms : (n > 0 ? allPlans / n : 1);
+            sector.rdScale = st.rho[s] * (1 - st.intermediateShare[s]) * sector.meanRevenue0;
         }
     }
 
@@ -86,12 +90,13 @@ final class Knowledge implements Serializable {
      * ({@link FirmRules#steadyStateTech}), given the cell averages, iterated until the averages
      * themselves are stationary.
      *
-     * @param firms     the step-0 firms (region, sector and revenue, which is their planned spending)
+     * @param firms     the step-0 firms (region and sector)
+     * @param plan      each step-0 firm's planned spending
      * @param neutral   the status-quo levers of calibration
      * @param provinces step-0 prices of talent and licences
      */
     static double[] steadyState(Structure st, Sector[] sectors, Province[] provinces, Levers neutral, Parameters k,
-                                StartingFirms firms) {
+                                StartingFirms firms, double[] plan) {
         int regions = st.regions;
         int n = firms.count();
         double decay = k.techDecay();
@@ -101,9 +106,8 @@ final class Knowledge implements Serializable {
         for (int f = 0; f < n; f++) {
             int p = firms.region(f);
             int s = firms.sector(f);
-            double revenue = firms.revenue(f);
-            licences[f] = FirmRules.quantity(st.tau[s] * revenue, provinces[p].techPrice);
-            double talent = FirmRules.quantity(st.eta[s] * revenue, provinces[p].talentWage);
+            licences[f] = FactorUse.quantity(st.tau[s], plan[f], FirmRules.inverse(provinces[p].techPrice));
+            double talent = FactorUse.quantity(st.eta[s], plan[f], FirmRules.inverse(provinces[p].talentWage));
             capacity[f] = FirmRules.absorption(st.psi[s], talent, sectors[s].halfTalent);
             tech[f] = licences[f] / decay;
         }

@@ -53,15 +53,14 @@ final class Policy implements Serializable {
     /**
      * This step's policy terms for the firm phases: subsidy and R&amp;D rates by cell, flagship
      * and little-giant thresholds by sector, spillover multipliers by region, and each sector's
-     * fixed cost with the carbon cost of its mean step-0 firm.
+     * fixed cost. (The carbon price is a unit cost, in {@link Government#prepare}.)
      */
     void prepare(StepContext x, Sector[] sectors, EnterpriseEngine engine) {
         x.flagshipRate = levers.flagshipRate;
         x.littleGiantRate = levers.littleGiantRate;
         for (Sector sector : sectors) {
             int s = sector.index;
-            x.fixedCost[s] = sector.fixedCost
-                    + levers.carbonPrice * st.emissionIntensity[s] * sector.meanRevenue0 * 1e-6;
+            x.fixedCost[s] = sector.fixedCost;
             x.littleGiantCeiling[s] = levers.littleGiantSector[s] ? levers.littleGiantCeiling : 0;
         }
         flagshipThresholds(x, engine);

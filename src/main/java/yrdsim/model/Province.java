@@ -27,6 +27,8 @@ public final class Province implements Serializable {
     final double[] licenceShares;
 
     // Calibrated constants
+    /** Workers at step 0: as written, or calibrated to the official wage. */
+    double workers0;
     double amenityWorkers;
     double amenityTalent;
     double savingRate;
@@ -184,6 +186,11 @@ public final class Province implements Serializable {
     public double getOutputPerWorker() {
         double people = workers + talent;
         return people > 0 ? revenue / people : 0;
+    }
+
+    /** Workers at step 0, thousand persons: as written, or calibrated so that the step-0 wage is the official one. */
+    public double getWorkers0() {
+        return workers0;
     }
 
     /** Calibrated amenity of workers. */

@@ -46,12 +46,13 @@ final class ProvinceDynamics implements Serializable {
 
     /**
      * Capital and public research. Income is earned by this quarter's residents before they
-     * migrate: wages, talent wages and the capital rent net of barriers.
+     * migrate: wages, talent wages, the capital rent net of barriers, and any talent-programme
+     * top-up the province pays.
      */
     void accumulate(Levers levers, Parameters k) {
         for (Province owner : provinces) {
             int p = owner.index;
-            owner.income = income(owner, provinces, levers.capital[p]);
+            owner.income = income(owner, provinces, levers.capital[p]) + Government.talentTransfer(levers, owner);
             owner.barrierCost = barrierCost(owner, provinces, levers.capital[p]);
             double before = owner.capitalOwned;
             double after = (1 - k.capitalDepreciation()) * before + owner.savingRate * owner.income;
@@ -65,7 +66,7 @@ final class ProvinceDynamics implements Serializable {
             }
             owner.capitalOwned = after;
             owner.publicResearch = (1 - k.publicResearchDepreciation()) * owner.publicResearch
-                    + (owner.publicRdRate + levers.extraPublicRd[p]) * owner.revenue;
+                    + Government.publicResearchInflow(levers, owner);
         }
     }
 

@@ -15,16 +15,12 @@ public final class Sector implements Serializable {
     final boolean iotf;
 
     double price = 1;
-    /** P̄: the price at which demand equals Ȳ. */
-    double priceShifter = 1;
-    /** Ȳ at step 0, quarterly. */
-    double demandShifter0;
-    /** Ȳ this step. */
-    double demandShifter;
     /** Fixed cost per firm per quarter before any carbon cost. */
     double fixedCost;
-    /** Mean firm revenue at step 0, for the carbon cost of an average firm. */
+    /** Mean firm revenue at step 0. */
     double meanRevenue0;
+    /** Mean planned spending of a firm at step 0: what an entrant into an empty sector plans from. */
+    double meanPlan0;
     /** R0: the R&amp;D scale of innovation. */
     double rdScale;
     /** H0: half-saturation talent of absorption. */
@@ -89,11 +85,6 @@ public final class Sector implements Serializable {
     /** H0: the talent at which absorption is half of ψ. */
     public double getHalfTalent() {
         return halfTalent;
-    }
-
-    /** Ȳ at step 0: quarterly output demanded at price 1. */
-    public double getDemandShifter0() {
-        return demandShifter0;
     }
 
     @Override

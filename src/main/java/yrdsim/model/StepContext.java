@@ -44,8 +44,10 @@ public final class StepContext implements Serializable {
     double flagshipRate;
     /** R&amp;D subsidy rate of little giants. */
     double littleGiantRate;
-    /** Fixed cost F_s per firm per quarter, with any carbon cost. */
+    /** Fixed cost F_s per firm per quarter. */
     final double[] fixedCost;
+    /** Carbon cost c_s per unit of output (bn yuan per bn yuan of step-0-price output). */
+    final double[] carbonCost;
     /** Quarterly revenue at or above which a firm is a flagship (+∞ when the sector has no programme). */
     final double[] flagshipThreshold;
     /** Quarterly revenue below which a firm counts as a little giant (0 when the sector is not eligible). */
@@ -57,12 +59,27 @@ public final class StepContext implements Serializable {
     /** Multiplier on ψ by region (innovation alliances). */
     final double[] spilloverScale;
 
-    // ---- Goods markets ({@link GoodsMarkets}).
+    // ---- Demand ({@link Demand}).
 
-    /** ln P_s of the last step, for plans. */
-    final double[] lnPlanPrice;
+    /** P_s of the last step, for plans. */
+    final double[] planPrice;
     /** P_s of this step, for revenue. */
     final double[] price;
+    /** This step's diffusion from the world frontier: the rise of ln A of every firm of the sector. */
+    final double[] catchUp;
+
+    // ---- Government ({@link Government#prepare}).
+
+    /** κ of each cell: the share of revenue kept as value added after inputs and the expected tax, with the cell's output subsidy. */
+    final double[] valueShare;
+    /** κ − ρ(1−m) of each cell: what is left after R&amp;D too. */
+    final double[] keepShare;
+    /** v = κ P − c of each cell at last step's price, for plans. */
+    final double[] planValue;
+    /** ln v at last step's price (−∞ when v ≤ 0). */
+    final double[] lnPlanValue;
+    /** ρ(1−m) by sector: R&amp;D as a share of revenue. */
+    final double[] rdShare;
 
     // ---- Factor markets ({@link FactorMarkets}).
 
@@ -112,9 +129,16 @@ public final class StepContext implements Serializable {
         int s = st.sectors;
         int c = st.cells;
         int p = st.regions;
-        lnPlanPrice = new double[s];
+        planPrice = new double[s];
         price = new double[s];
+        catchUp = new double[s];
         fixedCost = new double[s];
+        carbonCost = new double[s];
+        rdShare = new double[s];
+        valueShare = new double[c];
+        keepShare = new double[c];
+        planValue = new double[c];
+        lnPlanValue = new double[c];
         innovationRate = new double[s];
         halfTalent = new double[s];
         flagshipThreshold = new double[s];
@@ -150,15 +174,14 @@ public final class StepContext implements Serializable {
         relocationRate = k.relocationRate();
     }
 
-    /** Output subsidy rate of a firm in cell {@code c}, sector {@code s}, with last revenue {@code revenue}. */
-    double outputSubsidyRate(int c, int s, double revenue) {
-        return cellSubsidy[c] + (revenue >= flagshipThreshold[s] ? flagshipRate : 0);
+    /** The flagship output subsidy rate of a firm of sector {@code s} with last revenue {@code revenue} (0 for most). */
+    double flagshipSubsidy(int s, double revenue) {
+        return revenue >= flagshipThreshold[s] ? flagshipRate : 0;
     }
 
-    /** R&amp;D subsidy rate of a firm in cell {@code c}, sector {@code s}, with last revenue {@code revenue}. */
-    double rdSubsidyRate(int c, int s, double revenue) {
-        boolean littleGiant = revenue > 0 && revenue < littleGiantCeiling[s];
-        return (littleGiant ? littleGiantRate : 0) + allianceRdRate[c];
+    /** The little-giant R&amp;D subsidy rate of a firm of sector {@code s} with last revenue {@code revenue}. */
+    double littleGiantSubsidy(int s, double revenue) {
+        return revenue > 0 && revenue < littleGiantCeiling[s] ? littleGiantRate : 0;
     }
 
     /** The destination chosen by a relocating firm of cell {@code c} with uniform draw {@code u}. */

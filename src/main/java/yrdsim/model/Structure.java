@@ -5,6 +5,7 @@ import java.util.List;
 import yrdsim.scenario.RegionSpec;
 import yrdsim.scenario.Scenario;
 import yrdsim.scenario.SectorParams;
+import yrdsim.scenario.SectorSpec;
 
 /**
  * The fixed shape of a run: regions, sectors and their parameters in flat arrays, and the
@@ -46,8 +47,10 @@ public final class Structure implements Serializable {
     final double[] epsilon;
     /** ν = α+β+η by sector. */
     final double[] nu;
-    /** 1/(1−ν) by sector: the elasticity of optimal revenue to TFP and prices. */
+    /** 1/(1−ν) by sector: the elasticity of the optimal plan to TFP and prices. */
     final double[] elasticity;
+    /** ν + τ by sector: the share of a plan spent on factors and licences. */
+    final double[] factorShare;
     /** Demand growth per year by sector. */
     final double[] demandGrowth;
     /** φ^MAR by sector. */
@@ -56,8 +59,22 @@ public final class Structure implements Serializable {
     final double[] phiJacobs;
     /** ψ by sector. */
     final double[] psi;
-    /** t CO2 per million yuan of revenue, by sector. */
+    /** t CO2 per million yuan of output at step-0 prices, by sector. */
     final double[] emissionIntensity;
+    /** m: share of intermediate inputs in gross revenue, by sector. */
+    final double[] intermediateShare;
+    /** Share of step-0 sales to buyers outside the delta, by sector. */
+    final double[] externalShare;
+    /** Growth per year of the world frontier, by sector. */
+    final double[] frontierGrowth;
+    /** IotF: share of step-0 sales that are adopted inputs of user sectors, by sector. */
+    final double[] adoptionShare;
+    /** a[k][s]: share of user s's intermediate spending bought from delta sector k. */
+    final double[][] inputs;
+    /** IotF: the traditional sector whose input it replaces in its users' bundles (−1: none). */
+    final int[] replaces;
+    /** IotF: whether sector k supplies user s, [k][s]. */
+    final boolean[][] supplies;
     /** Distance decay ω[q][p] = exp(−d_qp / d0), 1 on the diagonal. */
     final double[][] distanceDecay;
 
@@ -78,11 +95,19 @@ public final class Structure implements Serializable {
         epsilon = new double[sectors];
         nu = new double[sectors];
         elasticity = new double[sectors];
+        factorShare = new double[sectors];
         demandGrowth = new double[sectors];
         phiMar = new double[sectors];
         phiJacobs = new double[sectors];
         psi = new double[sectors];
         emissionIntensity = new double[sectors];
+        intermediateShare = new double[sectors];
+        externalShare = new double[sectors];
+        frontierGrowth = new double[sectors];
+        adoptionShare = new double[sectors];
+        inputs = new double[sectors][sectors];
+        replaces = new int[sectors];
+        supplies = new boolean[sectors][sectors];
         for (int s = 0; s < sectors; s++) {
             SectorParams k = scenario.sectorParams(s);
             iotf[s] = scenario.sectors().get(s).iotf();
@@ -95,18 +120,31 @@ public final class Structure implements Serializable {
             epsilon[s] = k.epsilon();
             nu[s] = k.nu();
             elasticity[s] = 1 / (1 - nu[s]);
+            factorShare[s] = nu[s] + tau[s];
             demandGrowth[s] = k.demandGrowth();
             phiMar[s] = k.phiMar();
             phiJacobs[s] = k.phiJacobs();
             psi[s] = k.psi();
             emissionIntensity[s] = k.emissionIntensity();
+            intermediateShare[s] = k.intermediateShare();
+            externalShare[s] = k.externalShare();
+            frontierGrowth[s] = k.frontierGrowth();
+            adoptionShare[s] = k.adoptionShare();
+            SectorSpec spec = scenario.sectors().get(s);
+            for (var input : spec.inputs().entrySet()) {
+                inputs[scenario.sectorIndex(input.getKey())][s] = input.getValue();
+            }
+            replaces[s] = spec.replaces() != null ? scenario.sectorIndex(spec.replaces()) : -1;
+            for (String user : spec.supplies()) {
+                supplies[s][scenario.sectorIndex(user)] = true;
+            }
         }
         distanceDecay = new double[regions][regions];
         double d0 = scenario.parameters().distanceDecayKm();
         for (int q = 0; q < regions; q++) {
             for (int p = 0; p < regions; p++) {
-                double km = q == p ? 0 : greatCircleKm(scenario.regions().get(q), scenario.regions().get(p));
-                distanceDecay[q][p] = Math.exp(-km / d0);
+                distanceDecay[q][p] = q == p ? 1 : decay(places(scenario.regions().get(q)),
+                        places(scenario.regions().get(p)), d0);
             }
         }
     }
@@ -151,11 +189,32 @@ public final class Structure implements Serializable {
         return c % sectors;
     }
 
-    static double greatCircleKm(RegionSpec a, RegionSpec b) {
-        double lat1 = Math.toRadians(a.center().get(1));
-        double lat2 = Math.toRadians(b.center().get(1));
+    /** A region's places: its cities, or its centre when it lists none. */
+    private static List<List<Double>> places(RegionSpec region) {
+        return region.cities().isEmpty() ? List.of(region.center()) : List.copyOf(region.cities().values());
+    }
+
+    /**
+     * Distance decay between two regions: exp(−d/d0) averaged over every pair of their places.
+     * With cities, a region whose economic weight lies close to the other's border is near it
+     * (Suzhou is 85 km from Shanghai) although its geographic centre is far away.
+     */
+    static double decay(List<List<Double>> from, List<List<Double>> to, double d0) {
+        double sum = 0;
+        for (List<Double> a : from) {
+            for (List<Double> b : to) {
+                sum += Math.exp(-greatCircleKm(a, b) / d0);
+            }
+        }
+        return sum / (from.size() * to.size());
+    }
+
+    /** Great-circle distance between two [longitude, latitude] points, km. */
+    static double greatCircleKm(List<Double> a, List<Double> b) {
+        double lat1 = Math.toRadians(a.get(1));
+        double lat2 = Math.toRadians(b.get(1));
         double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(b.center().get(0) - a.center().get(0));
+        double dLon = Math.toRadians(b.get(0) - a.get(0));
         double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
                 + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));

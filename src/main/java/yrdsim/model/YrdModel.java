@@ -16,9 +16,9 @@ import yrdsim.scenario.TimelinePlayer;
  *
  * <p>This class keeps the schedule and owns the state; each submodel of docs/MODEL.md section 7
  * is a class of its own that reads and writes its part of that state: {@link Policy} (7.7),
- * {@link Agglomeration} and {@link FactorMarkets} (7.1), {@link GoodsMarkets} (7.2),
- * {@link Placement} (7.3), {@link Knowledge} (7.4), {@link ProvinceDynamics} (7.5) and
- * {@link Demography} (7.6). {@link Calibrator} builds step 0 from their equations.
+ * {@link Agglomeration} and {@link FactorMarkets} (7.1), {@link Demand} (7.2),
+ * {@link Placement} (7.3), {@link Knowledge} (7.4), {@link ProvinceDynamics} (7.5),
+ * {@link Demography} (7.6) and {@link Government} (7.8). {@link Calibrator} builds step 0 from their equations.
  *
  * <p>One schedule step is one quarter, in seven orderings: the model's own work at even
  * orderings, and the firm phases (plan, produce, settle) at odd ones, run by the
@@ -76,7 +76,8 @@ public class YrdModel extends SimState {
     private Policy policy;
     private Agglomeration agglomeration;
     private FactorMarkets factorMarkets;
-    private GoodsMarkets goodsMarkets;
+    private Demand demand;
+    private Government government;
     private Placement placement;
     private Knowledge knowledge;
     private ProvinceDynamics dynamics;
@@ -132,12 +133,14 @@ public class YrdModel extends SimState {
         guards = new Guards(st, scenario.startPeriod());
         agglomeration = new Agglomeration(st, provinces, totals);
         factorMarkets = new FactorMarkets(st, provinces, totals, guards);
-        goodsMarkets = new GoodsMarkets(st, sectors, totals, guards);
+        demand = new Demand(st, sectors, totals, guards);
+        government = new Government(st, provinces, sectors, totals, guards);
         placement = new Placement(provinces);
         knowledge = new Knowledge(st, sectors, totals);
         dynamics = new ProvinceDynamics(provinces);
         demography = new Demography(st, provinces, sectors, totals, guards);
-        Calibrator.calibrate(scenario, seed(), st, provinces, sectors, totals, placement, demography, engine);
+        Calibrator.calibrate(scenario, seed(), st, provinces, sectors, totals,
+                new Calibrator.Submodels(placement, demand, demography, government), engine);
         policy = new Policy(loaded, st);
 
         schedule.scheduleRepeating(0, ORDER_BEGIN, (Steppable) state -> begin(), 1);
@@ -187,9 +190,10 @@ public class YrdModel extends SimState {
         Parameters k = policy.params();
         Levers levers = policy.levers();
         ctx.setParameters(k, seed(), step);
-        goodsMarkets.prepare(ctx, step);
+        demand.prepare(ctx, step, k);
         knowledge.prepare(ctx, levers, k);
         policy.prepare(ctx, sectors, engine);
+        government.prepare(ctx, levers);
         agglomeration.prepare(ctx, levers, k);
         factorMarkets.preparePlans(ctx);
         demography.prepare(ctx);
@@ -209,7 +213,7 @@ public class YrdModel extends SimState {
     /** Step 5, after production: goods prices, then where a relocating firm would go. */
     private void clearGoodsMarkets() {
         phase = Phase.IDLE;
-        goodsMarkets.clear(ctx);
+        demand.clear(ctx);
         demography.relocationChoices(ctx, policy.levers(), policy.params());
         totals.clearSettle();
         phase = Phase.SETTLE;
@@ -224,10 +228,12 @@ public class YrdModel extends SimState {
         placement.addSpillovers(totals);
         Levers levers = policy.levers();
         Parameters k = policy.params();
+        government.balance(levers);
+        demand.update(k);
         dynamics.accumulate(levers, k);
         dynamics.migrate(levers, k);
         engine.removeExited();
-        demography.enter(ctx, levers, k, engine, random, seed(), step);
+        demography.enter(ctx, levers, k, engine, random, seed(), step, government);
         for (Province province : provinces) {
             province.firms = 0;
             for (int s = 0; s < st.sectors; s++) {
@@ -348,6 +354,16 @@ public class YrdModel extends SimState {
     /** The relocation constant ξ of cell {@code c}, calibrated at step 0 (−∞: no relocation into it). */
     public double relocationConstant(int c) {
         return demography.relocationConstant(c);
+    }
+
+    /** The demand side: final, external and intermediate demand, productivity and adoption (read only). */
+    public Demand demand() {
+        return demand;
+    }
+
+    /** The provinces' budgets: tax rates, value added and spending by item (read only). */
+    public Government government() {
+        return government;
     }
 
     /** The numeric guards (tests trip them on purpose). */

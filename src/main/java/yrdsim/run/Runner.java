@@ -423,6 +423,8 @@ public final class Runner {
             r.put("amenity_talent", finiteOrNull(p.getAmenityTalent()));
             r.put("saving_rate", p.getSavingRate());
             r.put("public_rd_rate", p.getPublicRdRate());
+            r.put("workers", p.getWorkers0());
+            r.put("tax_rate", m.government().calibratedTaxRate(p.getIndex()));
             regions.put(p.getName(), r);
         }
         out.put("regions", regions);
@@ -433,7 +435,8 @@ public final class Runner {
             r.put("entry_rate", s.getEntryRate());
             r.put("rd_scale", s.getRdScale());
             r.put("half_talent", s.getHalfTalent());
-            r.put("demand_shifter", s.getDemandShifter0());
+            r.put("final_demand", m.demand().finalBase(s.getIndex()));
+            r.put("external_demand", m.demand().externalBase(s.getIndex()));
             Map<String, Object> reloc = new LinkedHashMap<>();
             for (Province p : m.provinces()) {
                 double v = m.relocationConstant(m.structure().cell(p.getIndex(), s.getIndex()));

@@ -46,6 +46,12 @@ public record Parameters(
         int clusterPersistence,
         List<Double> revenueThresholds,
         double hillTailShare,
+        double marketGrowth,
+        double exportElasticity,
+        double catchUpRate,
+        double adoptionElasticity,
+        double adoptionSpeed,
+        double adoptionCeiling,
         SectorDefaults sectorDefaults) implements java.io.Serializable {
 
     /** Never-null list. */

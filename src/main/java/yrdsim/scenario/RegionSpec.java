@@ -8,28 +8,35 @@ import java.util.Map;
  *
  * @param name            unique name, used in barrier matrices, policies and outputs
  * @param center          longitude and latitude of the region's centre, for distance decay and the map
- * @param workers         workers W_p, thousand persons
+ * @param workers         workers W_p, thousand persons; null when {@code wage} is given, and the workers
+ *                        are calibrated so that the step-0 wage equals it
  * @param talent          talent (R&D staff) H_p, thousand persons
  * @param capitalShare    share of the delta's resident capital owned here; null means each region
  *                        owns what its own firms use at the starting rental rate
  * @param publicResearch  public research stock G_p, bn yuan
  * @param researchWeights weights of G_p over IotF sectors (sum 1); missing means equal weights
  * @param zone            development-zone TFP multiplier before any policy; missing means 1 (none)
+ * @param wage            average wage per worker, yuan a year: the step-0 wage the workers are calibrated to
+ * @param cities          the region's cities by name, [longitude, latitude]: distances between regions are
+ *                        taken between their cities; without cities, between centres
  */
 public record RegionSpec(
         String name,
         List<Double> center,
-        double workers,
+        Double workers,
         double talent,
         Double capitalShare,
         double publicResearch,
         Map<String, Double> researchWeights,
-        Double zone) implements java.io.Serializable {
+        Double zone,
+        Double wage,
+        Map<String, List<Double>> cities) implements java.io.Serializable {
 
     /** Maps are never null after binding. */
     public RegionSpec {
         researchWeights = researchWeights == null ? Map.of() : Map.copyOf(researchWeights);
         center = center == null ? List.of() : List.copyOf(center);
         zone = zone == null ? 1.0 : zone;
+        cities = cities == null ? Map.of() : Map.copyOf(cities);
     }
 }

@@ -76,7 +76,22 @@ final class ScenarioValidator {
                 range(p + ".center.0", r.center().get(0), -180, 180);
                 range(p + ".center.1", r.center().get(1), -90, 90);
             }
-            people(p + ".workers", r.workers());
+            if ((r.workers() == null) == (r.wage() == null)) {
+                add(p, "give either workers (thousand persons) or wage (yuan a year, to calibrate the workers to)");
+            } else if (r.workers() != null) {
+                people(p + ".workers", r.workers());
+            } else {
+                range(p + ".wage", r.wage(), 1, 1e8);
+            }
+            for (var city : r.cities().entrySet()) {
+                List<Double> at = city.getValue();
+                if (at == null || at.size() != 2) {
+                    add(p + ".cities." + city.getKey(), "must be [longitude, latitude]");
+                } else {
+                    range(p + ".cities." + city.getKey() + ".0", at.get(0), -180, 180);
+                    range(p + ".cities." + city.getKey() + ".1", at.get(1), -90, 90);
+                }
+            }
             people(p + ".talent", r.talent());
             range(p + ".public_research", r.publicResearch(), 0, 1e9);
             above(p + ".zone", r.zone(), 0);

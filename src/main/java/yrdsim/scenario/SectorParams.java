@@ -14,7 +14,11 @@ package yrdsim.scenario;
  * @param phiMar            MAR (own-sector) agglomeration elasticity
  * @param phiJacobs         Jacobs (diversity) agglomeration elasticity
  * @param psi               spillover absorption speed ψ per quarter
- * @param emissionIntensity tonnes of CO2 per million yuan of revenue
+ * @param emissionIntensity tonnes of CO2 per million yuan of output at step-0 prices
+ * @param intermediateShare share m of intermediate inputs in gross revenue
+ * @param externalShare     share of step-0 sales to buyers outside the delta
+ * @param frontierGrowth    growth per year of the world technology frontier of this sector
+ * @param adoptionShare     IotF: share of step-0 sales that go into user sectors' intermediate bundles
  */
 public record SectorParams(
         double alpha,
@@ -28,14 +32,18 @@ public record SectorParams(
         double phiMar,
         double phiJacobs,
         double psi,
-        double emissionIntensity) implements java.io.Serializable {
+        double emissionIntensity,
+        double intermediateShare,
+        double externalShare,
+        double frontierGrowth,
+        double adoptionShare) implements java.io.Serializable {
 
     /** ν = α + β + η, the returns to scale. */
     public double nu() {
         return alpha + beta + eta;
     }
 
-    /** The operating margin at the optimal plan: 1 − ν − τ − ρ. */
+    /** The operating margin on value added at the optimal plan, before tax: 1 − ν − τ − ρ. */
     public double margin() {
         return 1 - nu() - tau - rho;
     }

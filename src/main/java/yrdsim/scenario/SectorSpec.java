@@ -1,5 +1,6 @@
 package yrdsim.scenario;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,11 @@ import java.util.Map;
  * @param revenue        2019 YRD operating revenue, bn yuan per year (step-0 calibration target)
  * @param firms          enterprises at step 0 before {@code enterprises.scale}
  * @param provinceShares share of revenue and firms in each region (sum 1)
+ * @param inputs         input–output coefficients: the share of this sector's intermediate spending
+ *                       bought from each sector of the delta; the rest is bought outside (services,
+ *                       imports, the rest of China)
+ * @param supplies       IotF: the user sectors whose intermediate bundles it enters
+ * @param replaces       IotF: the traditional sector whose input it competes with in those bundles
  */
 public record SectorSpec(
         String name,
@@ -29,11 +35,20 @@ public record SectorSpec(
         Double phiMar,
         Double phiJacobs,
         Double psi,
-        Double emissionIntensity) implements java.io.Serializable {
+        Double emissionIntensity,
+        Double intermediateShare,
+        Double externalShare,
+        Double frontierGrowth,
+        Double adoptionShare,
+        Map<String, Double> inputs,
+        List<String> supplies,
+        String replaces) implements java.io.Serializable {
 
     /** Maps are never null after binding. */
     public SectorSpec {
         provinceShares = provinceShares == null ? Map.of() : Map.copyOf(provinceShares);
+        inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+        supplies = supplies == null ? List.of() : List.copyOf(supplies);
     }
 
     /** This sector's parameters over {@code d}. */
@@ -42,7 +57,9 @@ public record SectorSpec(
                 or(alpha, d.alpha()), or(beta, d.beta()), or(eta, d.eta()), or(tau, d.tau()),
                 or(gamma, d.gamma()), or(rho, d.rho()), or(epsilon, d.epsilon()),
                 or(demandGrowth, d.demandGrowth()), or(phiMar, d.phiMar()), or(phiJacobs, d.phiJacobs()),
-                or(psi, d.psi()), or(emissionIntensity, d.emissionIntensity()));
+                or(psi, d.psi()), or(emissionIntensity, d.emissionIntensity()),
+                or(intermediateShare, d.intermediateShare()), or(externalShare, d.externalShare()),
+                or(frontierGrowth, d.frontierGrowth()), or(adoptionShare, d.adoptionShare()));
     }
 
     private static double or(Double value, double fallback) {

@@ -31,18 +31,18 @@ class FirmRulesTest {
     }
 
     @Test
-    void backedOutTfpMakesOptimalRevenueEqualTheTarget() {
+    void backedOutTfpMakesTheOptimalPlanEqualTheTarget() {
         double alpha = 0.3;
         double beta = 0.45;
         double eta = 0.1;
         double nu = alpha + beta + eta;
         double term = FirmRules.priceTerm(alpha, beta, eta, 0.025, 0.05, 0.3);
         double lnTfp = FirmRules.backOutLnTfp(7.5, 0.2, term, nu);
-        double target = Math.exp(FirmRules.lnOptimalRevenue(0.2, 0, lnTfp, term, 1 / (1 - nu)));
+        double target = Math.exp(FirmRules.lnOptimalPlan(0.2, lnTfp, term, 1 / (1 - nu)));
         assertEquals(7.5, target, 1e-12);
-        // At X = R*, output times price equals planned spending: the plan is a fixed point.
-        double revenue = Math.exp(0.2) * Math.exp(FirmRules.lnOutput(lnTfp, term, nu, Math.log(target)));
-        assertEquals(target, revenue, 1e-12);
+        // At X = X*, output times its unit value v = e^0.2 equals planned spending: the plan is a fixed point.
+        double value = Math.exp(0.2) * Math.exp(FirmRules.lnOutput(lnTfp, term, nu, Math.log(target)));
+        assertEquals(target, value, 1e-12);
     }
 
     @Test
@@ -145,8 +145,21 @@ class FirmRulesTest {
     }
 
     @Test
-    void sectorPriceFollowsIsoelasticDemand() {
-        assertEquals(1.0, FirmRules.sectorPrice(1, 100, 100, 2), 1e-15);
-        assertEquals(Math.pow(2, -0.5), FirmRules.sectorPrice(1, 200, 100, 2), 1e-15);
+    void theClearingPriceSellsTheOutputToIsoelasticAndIntermediateDemand() {
+        // Only isoelastic demand: P = (Y/D)^(-1/eps).
+        assertEquals(Math.pow(2, -0.5), Demand.clearingPrice(100, 0, 200, 2, 1), 1e-14);
+        // Only intermediate orders of fixed value: P = I/Y.
+        assertEquals(0.25, Demand.clearingPrice(0, 50, 200, 3, 1), 1e-14);
+        // Both: the price sells exactly the output.
+        double p = Demand.clearingPrice(80, 30, 150, 2.5, 3);
+        assertEquals(150, 80 * Math.pow(p, -2.5) + 30 / p, 1e-10);
+    }
+
+    @Test
+    void theValueShareKeepsValueAddedNetOfTaxPlusTheSubsidy() {
+        assertEquals((1 - 0.78) * (1 - 0.05), FirmRules.valueShare(0, 0.78, 0.05), 1e-15);
+        assertEquals((1 - 0.78) * (1 - 0.05) + 0.01, FirmRules.valueShare(0.01, 0.78, 0.05), 1e-15);
+        assertEquals(0.22 * 1.3 - 0.02, FirmRules.unitValue(0.22, 1.3, 0.02), 1e-15);
+        assertEquals(Double.NEGATIVE_INFINITY, FirmRules.lnPositive(FirmRules.unitValue(0.22, 1, 0.3)));
     }
 }

@@ -172,7 +172,7 @@ class GuardsTest {
     @Test
     void aStepStopsOnASectorPriceThatIsNotANumber() throws Exception {
         YrdModel m = started();
-        m.sectors()[IOTF].priceShifter = Double.NaN;
+        m.demand().finalBase[IOTF] = Double.NaN;
         ModelException e = assertThrows(ModelException.class, () -> m.schedule.step(m));
         assertEquals(at("sector iotf", "price", Double.NaN), e.getMessage());
     }

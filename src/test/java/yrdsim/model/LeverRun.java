@@ -34,6 +34,7 @@ final class LeverRun implements StepObserver {
     final double[] netTalent;
     /** At the end of the run, by cell. */
     final double[] revenue;
+    final double[] output;
     final double[] firms;
     /** At the end of the run, by region. */
     final double[] publicResearch;
@@ -53,6 +54,7 @@ final class LeverRun implements StepObserver {
         exits = new double[st.cells];
         netTalent = new double[st.regions];
         revenue = new double[st.cells];
+        output = new double[st.cells];
         firms = new double[st.cells];
         publicResearch = new double[st.regions];
         talent = new double[st.regions];
@@ -111,6 +113,7 @@ final class LeverRun implements StepObserver {
     private void finish(YrdModel m) {
         CellSums t = m.totals();
         System.arraycopy(t.revenue, 0, revenue, 0, st.cells);
+        System.arraycopy(t.output, 0, output, 0, st.cells);
         System.arraycopy(t.firms, 0, firms, 0, st.cells);
         for (Province p : m.provinces()) {
             publicResearch[p.getIndex()] = p.getPublicResearch();
@@ -196,5 +199,14 @@ final class LeverRun implements StepObserver {
             largest += r[i];
         }
         return largest / all;
+    }
+
+    /** Emissions of the last quarter, t CO2: each cell's output times its sector's intensity (t per million yuan). */
+    double emissions() {
+        double total = 0;
+        for (int c = 0; c < st.cells; c++) {
+            total += st.emissionIntensity[st.sectorOf(c)] * output[c] * 1e3;
+        }
+        return total;
     }
 }

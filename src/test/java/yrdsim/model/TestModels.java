@@ -30,14 +30,16 @@ public final class TestModels {
 
     /**
      * Overrides that switch off every source of change: shocks, innovation, turnover,
-     * relocation and demand growth of every sector (MODEL.md 2b, stationarity test).
+     * relocation, market growth, and the demand and frontier growth of every sector (MODEL.md 2b,
+     * stationarity test).
      */
     public static List<String> stationary(Path file) {
         List<String> sets = new ArrayList<>(List.of(
                 "parameters.gibrat_sigma=0", "parameters.innovation_kappa=0", "parameters.exit_hazard=0",
-                "parameters.relocation_rate=0", "parameters.fixed_cost_loss_share=0"));
+                "parameters.relocation_rate=0", "parameters.fixed_cost_loss_share=0", "parameters.market_growth=0"));
         for (var sector : load(file, List.of()).scenario().sectors()) {
             sets.add("sectors." + sector.name() + ".demand_growth=0");
+            sets.add("sectors." + sector.name() + ".frontier_growth=0");
         }
         return sets;
     }
