@@ -38,6 +38,7 @@ public final class Recorder implements StepObserver, Serializable {
     private transient RowSink sectors;
     private transient RowSink flows;
     private transient RowSink firms;
+    private transient RowSink demand;
     private final RunTotals totals = new RunTotals();
     private ClusterTracker clusters;
 
@@ -75,6 +76,7 @@ public final class Recorder implements StepObserver, Serializable {
         sectors = guarded(RunTables.SECTORS);
         flows = guarded(RunTables.FLOWS);
         firms = guarded(RunTables.FIRMS);
+        demand = guarded(RunTables.DEMAND);
     }
 
     private RowSink guarded(TableLayout<?> table) throws IOException {
@@ -107,7 +109,7 @@ public final class Recorder implements StepObserver, Serializable {
         int step = m.step();
         String period = m.period(step).toString();
         for (Province p : m.provinces()) {
-            RunTables.PROVINCES.write(provinces, new RunTables.ProvinceRow(step, period, p));
+            RunTables.PROVINCES.write(provinces, new RunTables.ProvinceRow(step, period, p, m.government()));
         }
         totals.update(m);
 
@@ -127,6 +129,10 @@ public final class Recorder implements StepObserver, Serializable {
                     }
                 }
             }
+        }
+        for (int s = 0; s < st.sectors; s++) {
+            RunTables.DEMAND.write(demand, new RunTables.DemandRow(step, period, st, m.demand(), s,
+                    m.sectors()[s].getPrice(), m.sectors()[s].getOutput()));
         }
         clusters.update(m, shares);
 
@@ -168,6 +174,7 @@ public final class Recorder implements StepObserver, Serializable {
         sectors.close();
         flows.close();
         firms.close();
+        demand.close();
         Map<String, Object> summary = Summary.of(m, totals, clusters);
         checkFinite(m, "", summary);
         return summary;

@@ -2,7 +2,9 @@ package yrdsim.metrics;
 
 import yrdsim.model.CellSums;
 import yrdsim.model.FactorUse;
+import yrdsim.model.Demand;
 import yrdsim.model.FirmView;
+import yrdsim.model.Government;
 import yrdsim.model.Province;
 import yrdsim.model.Structure;
 
@@ -20,8 +22,11 @@ public final class RunTables {
     private RunTables() {
     }
 
-    /** A province at a step. */
-    public record ProvinceRow(int step, String period, Province p) implements TableLayout.Stamped {
+    /** A province at a step, with its budget. */
+    public record ProvinceRow(int step, String period, Province p, Government budget) implements TableLayout.Stamped {
+        double spending(Government.Item item) {
+            return budget.spending(p.getIndex(), item);
+        }
     }
 
     /** A (province, sector) cell at a step, with its location quotient and entrants. */
@@ -29,6 +34,14 @@ public final class RunTables {
                           double price) implements TableLayout.Stamped {
         int s() {
             return st.sectorOf(c);
+        }
+
+        double valueAdded() {
+            return (1 - st.intermediateShare(s())) * t.revenue(c);
+        }
+
+        double emissions() {
+            return st.emissions(s(), t.output(c));
         }
     }
 
@@ -77,7 +90,29 @@ public final class RunTables {
                     r -> r.p().getIncome()),
             Column.of("capital_barrier_cost", BN_Q, "capital rent residents lost to barriers (deadweight)",
                     r -> r.p().getCapitalBarrierCost()),
-            Column.of("subsidies", BN_Q, "subsidies paid to firms located here", r -> r.p().getSubsidies()));
+            Column.of("subsidies", BN_Q, "subsidies paid to firms located here", r -> r.p().getSubsidies()),
+            Column.of("value_added", BN_Q, "value added of the province's firms: (1 - m) revenue",
+                    r -> r.budget().valueAdded(r.p().getIndex())),
+            Column.of("tax_rate", "fraction of value added", "the value-added tax that balanced this quarter's budget",
+                    r -> r.budget().taxRate(r.p().getIndex())),
+            Column.of("public_spending", BN_Q, "all the province's spending this quarter, every item below",
+                    r -> r.budget().totalSpending(r.p().getIndex())),
+            spending(Government.Item.PUBLIC_RESEARCH, "public research at the status-quo rate"),
+            spending(Government.Item.INNOVATION_PLATFORMS, "extra public research of innovation platforms"),
+            spending(Government.Item.DIVISION_OF_LABOR, "division-of-labour output subsidies"),
+            spending(Government.Item.FLAGSHIP_SUPPORT, "flagship output subsidies"),
+            spending(Government.Item.LITTLE_GIANTS, "little-giant R&D subsidies"),
+            spending(Government.Item.INNOVATION_ALLIANCES, "innovation-alliance R&D subsidies"),
+            spending(Government.Item.TALENT_PROGRAM, "talent-programme wage top-ups"),
+            spending(Government.Item.IOTF_INCUBATION, "IotF entry grants (of the previous quarter's entrants)"),
+            Column.of("carbon_revenue", BN_Q, "carbon price collected from the province's firms",
+                    r -> r.budget().carbonRevenue(r.p().getIndex())),
+            Column.of("emissions", "t CO2 per quarter", "emissions of the province's firms",
+                    r -> r.budget().emissions(r.p().getIndex())));
+
+    private static Column<ProvinceRow> spending(Government.Item item, String description) {
+        return Column.of("spending_" + item.label(), BN_Q, description, r -> r.spending(item));
+    }
 
     /** {@code sectors.csv}: one row per step, province and sector. */
     public static final TableLayout<CellRow> SECTORS = TableLayout.of("sectors",
@@ -99,7 +134,36 @@ public final class RunTables {
             Column.of("innovations", "per quarter", "successful innovations", r -> r.t().innovations(r.c())),
             Column.of("capital", "bn yuan", "capital rented", r -> r.t().capital(r.c())),
             Column.of("subsidies", BN_Q, "output and R&D subsidies received", r -> r.t().subsidy(r.c())),
-            Column.of("price", "index, 1 at step 0", "the sector's goods price", CellRow::price));
+            Column.of("price", "index, 1 at step 0", "the sector's goods price", CellRow::price),
+            Column.of("output", "bn yuan per quarter at step-0 prices", "real output", r -> r.t().output(r.c())),
+            Column.of("value_added", BN_Q, "(1 - m) revenue", r -> r.valueAdded()),
+            Column.of("emissions", "t CO2 per quarter", "output times the sector's emission intensity",
+                    r -> r.emissions()));
+
+    /** A sector of the whole delta at a step: its demand. */
+    public record DemandRow(int step, String period, Structure st, Demand demand, int s, double price, double output)
+            implements TableLayout.Stamped {
+    }
+
+    /** {@code demand.csv}: one row per step and sector, the whole delta. */
+    public static final TableLayout<DemandRow> DEMAND = TableLayout.of("demand",
+            Column.of("sector", "", "sector name", r -> r.st().sectorName(r.s())),
+            Column.of("iotf", "", "whether the sector is an Industry of the Future", r -> r.st().iotf(r.s())),
+            Column.of("price", "index, 1 at step 0", "the price that cleared the sector's market", DemandRow::price),
+            Column.of("output", "bn yuan per quarter at step-0 prices", "the delta's output of the sector",
+                    DemandRow::output),
+            Column.of("final_demand", "bn yuan per quarter at price 1",
+                    "final demand in the delta: F G(t) (1 + g)^(t/4)", r -> r.demand().finalDemand(r.s())),
+            Column.of("external_demand", "bn yuan per quarter at price 1",
+                    "demand from outside the delta, relative to the world frontier", r -> r.demand().externalDemand(r.s())),
+            Column.of("intermediate_orders", BN_Q, "what the delta's sectors bought of it as inputs",
+                    r -> r.demand().orders(r.s())),
+            Column.of("productivity", "ln, 0 at step 0", "ln of the sector's output-weighted TFP relative to step 0",
+                    r -> r.demand().lnProductivity(r.s())),
+            Column.of("frontier", "ln, 0 at step 0", "ln of the world frontier relative to step 0",
+                    r -> r.demand().lnFrontier(r.s(), r.step())),
+            Column.of("adoption", "fraction", "IotF: its share of the inputs it competes for in its users' bundles",
+                    r -> r.demand().adoption(r.s())));
 
     /** {@code flows.csv}: one row per step, factor and ordered pair of provinces. */
     public static final TableLayout<FlowRow> FLOWS = TableLayout.of("flows",

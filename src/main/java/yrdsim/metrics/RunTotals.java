@@ -3,6 +3,7 @@ package yrdsim.metrics;
 import java.io.Serializable;
 import yrdsim.model.CellSums;
 import yrdsim.model.Factor;
+import yrdsim.model.Government;
 import yrdsim.model.Province;
 import yrdsim.model.Structure;
 import yrdsim.model.YrdModel;
@@ -23,6 +24,18 @@ public final class RunTotals implements Serializable {
     private int steps;
     private double subsidies;
     private double barrierCost;
+    /** Cumulative over the run: spending by budget item, carbon revenue, emissions (t), IotF revenue. */
+    private final double[] spending = new double[Government.Item.values().length];
+    private double carbonRevenue;
+    private double emissions;
+    private double iotfRevenue;
+    private double startIotfRevenue = -1;
+    /** At the first step: annual emissions, the emission-intensive share and each province's tax rate. */
+    private double startEmissions = -1;
+    private double startIntensiveShare;
+    private double[] startTaxRate;
+    /** Sectors whose emission intensity is above the delta's revenue-weighted mean at the first step. */
+    private boolean[] intensive;
 
     RunTotals() {
     }
@@ -49,7 +62,98 @@ public final class RunTotals implements Serializable {
         for (int i = 0; i < cross.length; i++) {
             crossShareSum[i] += cross[i];
         }
+        budget(m);
         steps++;
+    }
+
+    private void budget(YrdModel m) {
+        Government g = m.government();
+        double emitted = 0;
+        for (Province p : m.provinces()) {
+            for (Government.Item item : Government.Item.values()) {
+                spending[item.ordinal()] += g.spending(p.getIndex(), item);
+            }
+            carbonRevenue += g.carbonRevenue(p.getIndex());
+            emitted += g.emissions(p.getIndex());
+            iotfRevenue += p.getIotfRevenueShare() * p.getRevenue();
+        }
+        emissions += emitted;
+        if (startIotfRevenue < 0) {
+            startIotfRevenue = 4 * iotfRevenue;
+        }
+        if (startEmissions < 0) {
+            startEmissions = 4 * emitted;
+            startTaxRate = new double[m.provinces().length];
+            for (Province p : m.provinces()) {
+                startTaxRate[p.getIndex()] = g.taxRate(p.getIndex());
+            }
+            Structure st = m.structure();
+            CellSums t = m.totals();
+            double revenue = 0;
+            double weighted = 0;
+            for (int c = 0; c < st.cells; c++) {
+                revenue += t.revenue(c);
+                weighted += t.revenue(c) * st.emissions(st.sectorOf(c), 1);
+            }
+            intensive = new boolean[st.sectors];
+            for (int s = 0; s < st.sectors; s++) {
+                intensive[s] = revenue > 0 && st.emissions(s, 1) > weighted / revenue;
+            }
+            startIntensiveShare = intensiveShare(m);
+        }
+    }
+
+    /** Share of revenue in the emission-intensive sectors (intensity above the first step's revenue-weighted mean). */
+    double intensiveShare(YrdModel m) {
+        Structure st = m.structure();
+        CellSums t = m.totals();
+        double all = 0;
+        double dirty = 0;
+        for (int c = 0; c < st.cells; c++) {
+            all += t.revenue(c);
+            dirty += intensive[st.sectorOf(c)] ? t.revenue(c) : 0;
+        }
+        return all > 0 ? dirty / all : 0;
+    }
+
+    /** Spending on {@code item} over the run, every province, bn yuan. */
+    double spending(Government.Item item) {
+        return spending[item.ordinal()];
+    }
+
+    /** Carbon revenue over the run, bn yuan. */
+    double carbonRevenue() {
+        return carbonRevenue;
+    }
+
+    /** Emissions over the run, t CO2. */
+    double emissions() {
+        return emissions;
+    }
+
+    /** Emissions of the first step, t CO2 a year. */
+    double startEmissions() {
+        return startEmissions;
+    }
+
+    /** The emission-intensive share of revenue at the first step. */
+    double startIntensiveShare() {
+        return startIntensiveShare;
+    }
+
+    /** IotF revenue at the first step, bn yuan a year. */
+    double startIotfRevenue() {
+        return startIotfRevenue;
+    }
+
+    /** IotF revenue over the run, bn yuan. */
+    double iotfRevenue() {
+        return iotfRevenue;
+    }
+
+    /** Province {@code p}'s tax rate at the first step. */
+    double startTaxRate(int p) {
+        return startTaxRate[p];
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import yrdsim.model.CellSums;
 import yrdsim.model.FactorUse;
+import yrdsim.model.Government;
 import yrdsim.model.Factor;
 import yrdsim.model.Province;
 import yrdsim.model.Structure;
@@ -125,6 +126,64 @@ final class Summary {
         out.put("firm_employment_hill_exponent", Double.isNaN(hill) ? null : hill);
         out.put("subsidies_total_bn", run.subsidies());
         out.put("capital_barrier_cost_total_bn", run.barrierCost());
+        double iotfEnd = 0;
+        for (Province p : m.provinces()) {
+            iotfEnd += 4 * p.getIotfRevenueShare() * p.getRevenue();
+        }
+        out.put("iotf_revenue_annual_bn", ordered("start", run.startIotfRevenue(), "end", iotfEnd));
+        out.put("iotf_revenue_total_bn", run.iotfRevenue());
+        out.put("emissions", emissions(m, run));
+        out.put("budget", budget(m, run));
+        return out;
+    }
+
+    /** Emissions: annual at the start and end (Mt CO2), over the run, by province and sector at the end. */
+    private static Map<String, Object> emissions(YrdModel m, RunTotals run) {
+        Structure st = m.structure();
+        CellSums t = m.totals();
+        Map<String, Object> out = new LinkedHashMap<>();
+        double end = 0;
+        Map<String, Object> byProvince = new LinkedHashMap<>();
+        for (Province p : m.provinces()) {
+            double annual = 4 * m.government().emissions(p.getIndex()) / 1e6;
+            byProvince.put(p.getName(), annual);
+            end += annual;
+        }
+        Map<String, Object> bySector = new LinkedHashMap<>();
+        for (int s = 0; s < st.sectors; s++) {
+            double output = 0;
+            for (int p = 0; p < st.regions; p++) {
+                output += t.output(st.cell(p, s));
+            }
+            bySector.put(st.sectorName(s), 4 * st.emissions(s, output) / 1e6);
+        }
+        out.put("annual_mt", ordered("start", run.startEmissions() / 1e6, "end", end));
+        out.put("total_mt", run.emissions() / 1e6);
+        out.put("emission_intensive_share", ordered("start", run.startIntensiveShare(), "end", run.intensiveShare(m)));
+        out.put("by_province_annual_mt", byProvince);
+        out.put("by_sector_annual_mt", bySector);
+        return out;
+    }
+
+    /** The budgets: tax rates at the start and end, spending and carbon revenue over the run (bn yuan). */
+    private static Map<String, Object> budget(YrdModel m, RunTotals run) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> rates = new LinkedHashMap<>();
+        for (Province p : m.provinces()) {
+            rates.put(p.getName(), ordered("start", run.startTaxRate(p.getIndex()),
+                    "end", m.government().taxRate(p.getIndex())));
+        }
+        out.put("tax_rate", rates);
+        Map<String, Object> items = new LinkedHashMap<>();
+        double total = 0;
+        for (Government.Item item : Government.Item.values()) {
+            items.put(item.label(), run.spending(item));
+            total += run.spending(item);
+        }
+        out.put("spending_total_bn", total);
+        out.put("spending_bn", items);
+        out.put("carbon_revenue_total_bn", run.carbonRevenue());
+        out.put("net_cost_total_bn", total - run.carbonRevenue());
         return out;
     }
 

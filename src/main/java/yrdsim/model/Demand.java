@@ -204,7 +204,7 @@ public final class Demand implements Serializable {
         double market = Math.pow(1 + k.marketGrowth(), years);
         for (Sector sector : sectors) {
             int s = sector.index;
-            double lnFrontier = Math.log1p(st.frontierGrowth[s]) * years;
+            double lnFrontier = lnFrontier(s, step);
             double relative = lnProductivity[s] - lnFrontier;
             finalDemand[s] = finalBase[s] * market * Math.pow(1 + st.demandGrowth[s], years);
             externalDemand[s] = externalBase[s] * market * Math.exp((k.exportElasticity() - 1) * relative);
@@ -325,6 +325,11 @@ public final class Demand implements Serializable {
     /** Intermediate orders of sector {@code s} this step, bn yuan. */
     public double orders(int s) {
         return orders[s];
+    }
+
+    /** ln A^F(t) − ln A^F(0): the world frontier of sector {@code s} at {@code step}, relative to step 0. */
+    public double lnFrontier(int s, int step) {
+        return Math.log1p(st.frontierGrowth[s]) * step / 4.0;
     }
 
     /** ln ā(t) − ln ā(0): the sector's productivity relative to step 0. */

@@ -71,6 +71,7 @@ public final class Government implements Serializable {
     private final double[] taxRate;
     private final double[] valueAdded;
     private final double[] carbonRevenue;
+    private final double[] emissions;
     /** Spending by province and {@link Item}, this quarter. */
     private final double[][] spending;
     /** Entry grants paid at the end of this quarter, spent in the next one's budget. */
@@ -88,6 +89,7 @@ public final class Government implements Serializable {
         taxRate = new double[n];
         valueAdded = new double[n];
         carbonRevenue = new double[n];
+        emissions = new double[n];
         spending = new double[n][Item.values().length];
         grants = new double[n];
     }
@@ -139,9 +141,9 @@ public final class Government implements Serializable {
         }
     }
 
-    /** c_s: the carbon price times the sector's emissions per unit of output (t per million yuan). */
+    /** c_s: the carbon price (yuan per t) times the emissions of a unit of output, in bn yuan per bn yuan of output. */
     static double carbonCost(Levers levers, int s, Structure st) {
-        return levers.carbonPrice * st.emissionIntensity[s] * 1e-6;
+        return levers.carbonPrice * st.emissions(s, 1) * 1e-9;
     }
 
     private double carbonCost(Levers levers, int s) {
@@ -158,12 +160,14 @@ public final class Government implements Serializable {
             int p = q.index;
             double added = 0;
             double carbon = 0;
+            double emitted = 0;
             double[] item = spending[p];
             java.util.Arrays.fill(item, 0);
             for (int s = 0; s < st.sectors; s++) {
                 int c = st.cell(p, s);
                 added += valueAdded(s, totals.revenue[c]);
                 carbon += carbonCost(levers, s) * totals.output[c];
+                emitted += st.emissions(s, totals.output[c]);
                 item[Item.DIVISION_OF_LABOR.ordinal()] += totals.subsidyDivision[c];
                 item[Item.FLAGSHIP_SUPPORT.ordinal()] += totals.subsidyFlagship[c];
                 item[Item.LITTLE_GIANTS.ordinal()] += totals.subsidyLittleGiants[c];
@@ -174,12 +178,10 @@ public final class Government implements Serializable {
             item[Item.TALENT_PROGRAM.ordinal()] = talentTransfer(levers, q);
             item[Item.IOTF_INCUBATION.ordinal()] = grants[p];
             grants[p] = 0;
-            double total = 0;
-            for (double v : item) {
-                total += v;
-            }
+            double total = totalSpending(p);
             valueAdded[p] = added;
             carbonRevenue[p] = carbon;
+            emissions[p] = emitted;
             taxRate[p] = added > 0 ? (total - carbon) / added : 0;
             guards.finite(p, -1, "tax_rate", taxRate[p]);
             if (taxRate[p] > MAX_TAX_RATE) {
@@ -229,6 +231,20 @@ public final class Government implements Serializable {
     /** Carbon revenue of province {@code p} in the last quarter. */
     public double carbonRevenue(int p) {
         return carbonRevenue[p];
+    }
+
+    /** Emissions of province {@code p}'s firms in the last quarter, t CO2. */
+    public double emissions(int p) {
+        return emissions[p];
+    }
+
+    /** All of province {@code p}'s spending in the last quarter. */
+    public double totalSpending(int p) {
+        double total = 0;
+        for (double v : spending[p]) {
+            total += v;
+        }
+        return total;
     }
 
     /** Spending of province {@code p} on {@code item} in the last quarter. */

@@ -62,6 +62,11 @@ public final class Sector implements Serializable {
         return price;
     }
 
+    /** Output this step, bn yuan per quarter at step-0 prices. */
+    public double getOutput() {
+        return output;
+    }
+
     /** Revenue this step, bn yuan per quarter. */
     public double getRevenue() {
         return revenue;

@@ -174,6 +174,19 @@ public final class Structure implements Serializable {
         return iotf[s];
     }
 
+    /** m: the share of intermediate inputs in sector {@code s}'s gross revenue. */
+    public double intermediateShare(int s) {
+        return intermediateShare[s];
+    }
+
+    /**
+     * Emissions, t CO2, of {@code output} (bn yuan at step-0 prices) of sector {@code s}: its
+     * intensity in t per million yuan times the output in million yuan.
+     */
+    public double emissions(int s, double output) {
+        return emissionIntensity[s] * output * 1e3;
+    }
+
     /** Cell index of region {@code p}, sector {@code s}. */
     public int cell(int p, int s) {
         return p * sectors + s;

@@ -267,6 +267,10 @@ public final class Runner {
         double loopSeconds = (System.nanoTime() - loopStart - recording - checkpointNanos) / 1e9;
         Path dir = job.dir();
         Map<String, Object> summary = job.recorder().finish(model);
+        if (job.tables() != null) {
+            // A sweep run (no tables) skips the counterfactual: it would double every run.
+            summary.put("iotf_growth", growthSplit(model, summary));
+        }
         AtomicFiles.write(dir.resolve("summary.json"), Json.write(summary));
         if (job.tables() != null) {
             // A sweep run keeps only its manifest and summary.
@@ -411,6 +415,15 @@ public final class Runner {
             return (f.getFile() != null ? f.getFile() + ": " : "") + reason;
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** The IotF growth split of {@link GrowthSplit}; its counterfactual is the run's own scenario, already valid. */
+    private static Map<String, Object> growthSplit(YrdModel model, Map<String, Object> summary) {
+        try {
+            return GrowthSplit.of(model, summary);
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("the counterfactual of a valid scenario is invalid: " + e.getMessage(), e);
+        }
     }
 
     /** The calibrated constants of step 0, written as calibration.json for provenance. */

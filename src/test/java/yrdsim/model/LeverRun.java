@@ -205,7 +205,7 @@ final class LeverRun implements StepObserver {
     double emissions() {
         double total = 0;
         for (int c = 0; c < st.cells; c++) {
-            total += st.emissionIntensity[st.sectorOf(c)] * output[c] * 1e3;
+            total += st.emissions(st.sectorOf(c), output[c]);
         }
         return total;
     }
