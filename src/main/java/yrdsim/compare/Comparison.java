@@ -20,13 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.output.AtomicFiles;
+import yrdsim.output.IoErrors;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
+import yrdsim.output.RefusedException;
 import yrdsim.output.RunDirectory;
+import yrdsim.output.RunFailure;
 import yrdsim.report.Reports;
 import yrdsim.run.Progress;
-import yrdsim.run.RefusedException;
-import yrdsim.run.RunFailure;
 import yrdsim.run.RunOptions;
 import yrdsim.run.Runner;
 import yrdsim.scenario.LoadedScenario;
@@ -34,7 +35,6 @@ import yrdsim.scenario.Problem;
 import yrdsim.scenario.RegionSpec;
 import yrdsim.scenario.Scenario;
 import yrdsim.scenario.ScenarioException;
-import yrdsim.scenario.SectorSpec;
 
 /**
  * {@code yrdsim compare}: the baseline and each policy scenario run on the same seeds (common
@@ -80,7 +80,7 @@ public final class Comparison {
                 return dir;
             }
         } catch (IOException e) {
-            throw new RunFailure("cannot prepare output directory " + dir + ": " + Runner.describe(e), e);
+            throw new RunFailure("cannot prepare output directory " + dir + ": " + IoErrors.describe(e), e);
         }
         Manifest manifest = new Manifest(dir);
         identity.forEach(manifest::put);
@@ -104,7 +104,7 @@ public final class Comparison {
             throw e;
         } catch (IOException | UncheckedIOException e) {
             String message = "writing " + dir + " failed: "
-                    + Runner.describe(e instanceof UncheckedIOException u ? u.getCause() : e);
+                    + IoErrors.describe(e instanceof UncheckedIOException u ? u.getCause() : e);
             manifest.markFailed(message);
             throw new RunFailure(message, e);
         }

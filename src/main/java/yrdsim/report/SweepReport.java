@@ -24,7 +24,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import yrdsim.output.AtomicFiles;
-import yrdsim.run.RefusedException;
+import yrdsim.output.RefusedException;
 
 /**
  * The report of a sweep directory. A two-parameter grid gets one heat map per metric (the mean

@@ -4,12 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,14 +21,16 @@ import yrdsim.model.EnterpriseEngine;
 import yrdsim.model.ModelException;
 import yrdsim.model.Province;
 import yrdsim.model.Sector;
-import yrdsim.model.StepObserver;
 import yrdsim.model.YrdModel;
 import yrdsim.output.AtomicFiles;
 import yrdsim.output.CsvTables;
+import yrdsim.output.IoErrors;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
 import yrdsim.output.Provenance;
+import yrdsim.output.RefusedException;
 import yrdsim.output.RunDirectory;
+import yrdsim.output.RunFailure;
 import yrdsim.scenario.LoadedScenario;
 import yrdsim.scenario.ScenarioException;
 import yrdsim.scenario.ScenarioLoader;
@@ -85,7 +82,7 @@ public final class Runner {
                 return reused;
             }
         } catch (IOException e) {
-            throw new RunFailure("cannot use output directory: " + describe(e), e);
+            throw new RunFailure("cannot use output directory: " + IoErrors.describe(e), e);
         }
         YrdModel model = new YrdModel(loaded, seed, o.engine(), o.threads());
         try {
@@ -93,7 +90,7 @@ public final class Runner {
             try {
                 ready(dir);
             } catch (IOException e) {
-                throw new RunFailure("cannot use output directory: " + describe(e), e);
+                throw new RunFailure("cannot use output directory: " + IoErrors.describe(e), e);
             }
             Manifest manifest = new Manifest(dir);
             identity.forEach(manifest::put);
@@ -167,7 +164,7 @@ public final class Runner {
             }
             manifest = Manifest.reopen(dir);
         } catch (IOException e) {
-            throw new RefusedException("cannot resume " + dir + ": " + describe(e));
+            throw new RefusedException("cannot resume " + dir + ": " + IoErrors.describe(e));
         }
         JsonNode recorded = Json.tree(manifest.get("yrdsim_version"));
         String built = Provenance.version() + " (" + Provenance.gitCommit() + ")";
@@ -181,7 +178,7 @@ public final class Runner {
         try {
             checkpoint = Checkpoint.read(dir);
         } catch (IOException e) {
-            throw new RunFailure("cannot resume " + dir + ": " + describe(e), e);
+            throw new RunFailure("cannot resume " + dir + ": " + IoErrors.describe(e), e);
         }
         if (checkpoint == null) {
             return restart(dir, options, manifest, progress);
@@ -293,7 +290,7 @@ public final class Runner {
         }
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         String message = e instanceof ModelException ? e.getMessage()
-                : cause instanceof IOException ? "cannot write " + describe(cause)
+                : cause instanceof IOException ? "cannot write " + IoErrors.describe(cause)
                 : "internal error: " + e;
         manifest.markFailed(message);
         if (e instanceof RuntimeException r && !(e instanceof ModelException) && !(e instanceof UncheckedIOException)) {
@@ -398,20 +395,6 @@ public final class Runner {
         return Json.MAPPER.readValue(dir.resolve("summary.json").toFile(), LinkedHashMap.class);
     }
 
-
-    /** One line for an I/O error: the path and the reason, without the exception class. */
-    public static String describe(Throwable e) {
-        if (e instanceof FileSystemException f) {
-            String reason = f.getReason() != null ? f.getReason()
-                    : f instanceof AccessDeniedException ? "permission denied"
-                    : f instanceof NoSuchFileException ? "no such file or directory"
-                    : f instanceof FileAlreadyExistsException ? "exists and is not a directory"
-                    : f instanceof NotDirectoryException ? "not a directory"
-                    : f.getClass().getSimpleName();
-            return (f.getFile() != null ? f.getFile() + ": " : "") + reason;
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
 
     /** The calibrated constants of step 0, written as calibration.json for provenance. */
     private static Map<String, Object> calibration(YrdModel m) {

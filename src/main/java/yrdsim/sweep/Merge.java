@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import yrdsim.output.Manifest;
-import yrdsim.run.RefusedException;
+import yrdsim.output.RefusedException;
 import yrdsim.scenario.ScenarioException;
 
 /**

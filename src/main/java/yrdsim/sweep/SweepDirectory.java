@@ -21,8 +21,8 @@ import yrdsim.output.AtomicFiles;
 import yrdsim.output.CsvTables;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
+import yrdsim.output.RefusedException;
 import yrdsim.output.RunDirectory;
-import yrdsim.run.RefusedException;
 import yrdsim.scenario.ScenarioException;
 
 /**

@@ -16,11 +16,12 @@ import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import yrdsim.model.ModelException;
+import yrdsim.output.IoErrors;
 import yrdsim.output.Manifest;
+import yrdsim.output.RefusedException;
 import yrdsim.output.RunDirectory;
+import yrdsim.output.RunFailure;
 import yrdsim.run.Progress;
-import yrdsim.run.RefusedException;
-import yrdsim.run.RunFailure;
 import yrdsim.run.Runner;
 import yrdsim.scenario.Problem;
 import yrdsim.scenario.ScenarioException;
@@ -235,7 +236,7 @@ public final class SweepRunner {
             } catch (Abandoned e) {
                 return;
             } catch (RunFailure | ScenarioException | RefusedException | IOException | RuntimeException e) {
-                String message = e instanceof IOException io ? Runner.describe(io) : e.getMessage();
+                String message = e instanceof IOException io ? IoErrors.describe(io) : e.getMessage();
                 failures.add(run.id() + " (" + plan.describe(run.point()) + ", seed " + run.seed() + "): "
                         + (e instanceof RuntimeException ? e.toString() : message));
                 failing = true;
@@ -286,7 +287,7 @@ public final class SweepRunner {
             stamp();
             manifest.write(Manifest.FAILED);
         } catch (IOException e) {
-            LOG.warn("could not record the interrupt in {}: {}", dir, Runner.describe(e));
+            LOG.warn("could not record the interrupt in {}: {}", dir, IoErrors.describe(e));
         }
     }
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
+import yrdsim.output.RefusedException;
 import yrdsim.run.Progress;
-import yrdsim.run.RefusedException;
 
 /**
  * Comparisons of the two-region test bed, 2 seeds and 6 quarters: each comparison is four runs

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.output.AtomicFiles;
 import yrdsim.output.Manifest;
+import yrdsim.output.RefusedException;
 
 class RunnerTest {
 

@@ -21,8 +21,8 @@ import yrdsim.cli.Cli;
 import yrdsim.output.CsvTables;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
+import yrdsim.output.RunFailure;
 import yrdsim.run.Progress;
-import yrdsim.run.RunFailure;
 
 class SweepRunnerTest {
 
