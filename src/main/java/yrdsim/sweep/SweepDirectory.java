@@ -21,6 +21,7 @@ import yrdsim.output.AtomicFiles;
 import yrdsim.output.CsvTables;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
+import yrdsim.output.OutputDirectory;
 import yrdsim.output.RefusedException;
 import yrdsim.output.RunDirectory;
 import yrdsim.scenario.ScenarioException;
@@ -63,6 +64,13 @@ public final class SweepDirectory {
     public static final List<String> SENSITIVITY_COLUMNS = List.of("metric", "parameter", "first_order",
             "first_order_ci", "total_order", "total_order_ci");
 
+    /**
+     * The kind of a sweep directory. Without a manifest (a sweep run in shards, before merge)
+     * it is known by its layout; an unfinished sweep is continued (its complete runs are skipped).
+     */
+    public static final OutputDirectory.Kind KIND = new OutputDirectory.Kind("sweep",
+            List.of(SWEEP_FILE, RUNS, SHARDS), true);
+
     private static final Logger LOG = LoggerFactory.getLogger(SweepDirectory.class);
 
     private SweepDirectory() {
@@ -100,11 +108,9 @@ public final class SweepDirectory {
         }
         Path copy = dir.resolve(SWEEP_FILE);
         if (!Files.exists(copy)) {
-            try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new RefusedException(dir + " is not empty and holds no " + SWEEP_FILE
-                            + ", so it is not a sweep directory; choose another --out");
-                }
+            if (!beingSetUp(dir)) {
+                throw new RefusedException(dir + " is not empty and holds no " + SWEEP_FILE
+                        + ", so it is not a sweep directory; choose another --out");
             }
             return;
         }
@@ -121,6 +127,21 @@ public final class SweepDirectory {
                         + " was started");
         refuseIfDifferent(dir.resolve(DESIGN), designCsv(plan),
                 "the design differs from " + dir.resolve(DESIGN) + " (was yrdsim changed?)");
+    }
+
+    /**
+     * Whether {@code dir} holds nothing but a sweep's layout without its sweep file yet: the
+     * directories {@code runs/} and {@code shards/}, files being written and a lock. Shards
+     * started together find each other's first steps so.
+     */
+    private static boolean beingSetUp(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.allMatch(p -> {
+                String name = p.getFileName().toString();
+                return name.equals(RUNS) || name.equals(SHARDS) || name.endsWith(AtomicFiles.PARTIAL)
+                        || OutputDirectory.isLockFile(p);
+            });
+        }
     }
 
     private static void refuseIfDifferent(Path file, byte[] wanted, String reason) throws IOException, RefusedException {
@@ -180,8 +201,26 @@ public final class SweepDirectory {
      *
      * @param runs        rows of results.csv
      * @param sensitivity whether sensitivity.csv was written
+     * @param expected    the files a complete sweep directory of these runs holds, for its manifest
      */
-    public record Assembly(int runs, boolean sensitivity) {
+    public record Assembly(int runs, boolean sensitivity, List<String> expected) {
+        /** Lists are never null. */
+        public Assembly {
+            expected = List.copyOf(expected);
+        }
+    }
+
+    /** The files a complete sweep directory holds: its inputs, its results and each run's manifest and summary. */
+    private static List<String> expectedFiles(List<String> runIds, boolean sobol) {
+        List<String> files = new ArrayList<>(List.of(SWEEP_FILE, SCENARIO_FILE, DESIGN, RESULTS));
+        if (sobol) {
+            files.add(SENSITIVITY);
+        }
+        for (String id : runIds) {
+            files.add(RUNS + "/" + id + "/" + Manifest.FILE);
+            files.add(RUNS + "/" + id + "/summary.json");
+        }
+        return files;
     }
 
     /**
@@ -265,7 +304,7 @@ public final class SweepDirectory {
         if (sobol) {
             writeSensitivity(dir, file, values);
         }
-        return new Assembly(runIds.size(), sobol);
+        return new Assembly(runIds.size(), sobol, expectedFiles(runIds, sobol));
     }
 
     /**
