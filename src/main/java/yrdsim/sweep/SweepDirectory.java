@@ -157,19 +157,10 @@ public final class SweepDirectory {
      */
     public static void prepare(Path dir, SweepPlan plan) throws IOException, RefusedException {
         Files.createDirectories(dir.resolve(RUNS));
-        writeOnce(dir.resolve(SWEEP_FILE), plan.file().bytes());
-        writeOnce(dir.resolve(SCENARIO_FILE), plan.resolvedScenario().getBytes(StandardCharsets.UTF_8));
-        writeOnce(dir.resolve(DESIGN), designCsv(plan));
+        AtomicFiles.writeIfAbsent(dir.resolve(SWEEP_FILE), plan.file().bytes());
+        AtomicFiles.writeIfAbsent(dir.resolve(SCENARIO_FILE), plan.resolvedScenario().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeIfAbsent(dir.resolve(DESIGN), designCsv(plan));
         check(dir, plan); // another shard started from a different file at the same moment
-    }
-
-    private static void writeOnce(Path target, byte[] bytes) throws IOException {
-        if (Files.exists(target)) {
-            return;
-        }
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", AtomicFiles.PARTIAL);
-        Files.write(tmp, bytes);
-        AtomicFiles.commit(tmp, target);
     }
 
     /** design.csv of {@code plan}: run_id, then one column per parameter, one row per run in run order. */
