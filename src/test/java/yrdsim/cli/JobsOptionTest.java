@@ -36,21 +36,7 @@ class JobsOptionTest {
     }
 
     private Cli sweep(String name, String... jobs) throws Exception {
-        Path file = tmp.resolve("grid.yaml");
-        Files.writeString(file, """
-                scenario: %s
-                seed: 3
-                replications: 2
-                steps: 2
-                set:
-                  enterprises.scale: 0.3
-                design:
-                  type: grid
-                  parameters:
-                    barriers.labor.scale: {values: [0, 1]}
-                metrics:
-                  - iotf_revenue_share.YRD
-                """.formatted(Path.of("scenarios/two-regions.yaml").toAbsolutePath()));
+        Path file = TinySweep.write(tmp, "grid.yaml", 2, 2, 0.3, "0, 1");
         List<String> args = new java.util.ArrayList<>(List.of("sweep", file.toString(), "--quiet", "--out",
                 tmp.resolve(name).toString()));
         args.addAll(List.of(jobs));

@@ -41,21 +41,7 @@ class ReadableOutputsTest {
 
     @Test
     void sweepAndRunOutputsAreReadableByGroupAndOthers() throws Exception {
-        Path file = tmp.resolve("grid.yaml");
-        Files.writeString(file, """
-                scenario: %s
-                seed: 3
-                replications: 1
-                steps: 2
-                set:
-                  enterprises.scale: 0.2
-                design:
-                  type: grid
-                  parameters:
-                    barriers.labor.scale: {values: [0, 1]}
-                metrics:
-                  - iotf_revenue_share.YRD
-                """.formatted(Path.of("scenarios/two-regions.yaml").toAbsolutePath()));
+        Path file = TinySweep.write(tmp, "grid.yaml", 1, 2, 0.2, "0, 1");
         Path sweep = tmp.resolve("shared/sweep");
         Child.Output s = underUmask022(tmp.resolve("probe-sweep"), "sweep", file.toString(), "--out", sweep.toString(),
                 "--jobs", "1", "--quiet");
