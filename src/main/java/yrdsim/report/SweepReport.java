@@ -326,7 +326,7 @@ final class SweepReport {
         manifest.fields().forEachRemaining(e -> {
             String key = e.getKey();
             if (!key.equals("files") && !key.endsWith("_at") && !key.endsWith("seconds") && !key.equals("threads")
-                    && !key.endsWith("per_second")) {
+                    && !key.equals("jobs") && !key.endsWith("_files") && !key.endsWith("per_second")) {
                 JsonNode v = e.getValue();
                 rows.add(List.of(key, v.isValueNode() ? Reports.text(v) : Markdown.code(v.toString())));
             }

@@ -73,6 +73,14 @@ class JobsOptionTest {
         assertEquals(data, hashes("two"));
         assertEquals(data, hashes("old"));
         assertEquals(2, Manifest.read(tmp.resolve("old")).path("jobs").asInt());
+
+        // The report is a function of the results too: the runs at once and the expected-file list are not provenance.
+        for (String name : List.of("one", "two")) {
+            assertEquals(0, Cli.run("report", tmp.resolve(name).toString(), "--quiet").code());
+        }
+        String report = Files.readString(tmp.resolve("one/report.md"));
+        assertEquals(report, Files.readString(tmp.resolve("two/report.md")));
+        assertFalse(report.contains("expected_files") || report.contains("| jobs"), report);
     }
 
     @Test
