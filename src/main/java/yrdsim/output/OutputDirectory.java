@@ -163,7 +163,12 @@ public final class OutputDirectory implements AutoCloseable {
      */
     public static OutputDirectory lock(Path dir, Kind kind, Clock clock) throws IOException, RefusedException {
         OutputDirectory out = new OutputDirectory(dir, kind, clock, DirectoryLock.acquire(dir, false, clock), null);
-        out.found = RunDirectory.state(dir, kind.markers());
+        try {
+            out.found = RunDirectory.state(dir, kind.markers());
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
         out.existing = Manifest.read(dir);
         out.decision = Decision.CONTINUE;
         return out;
