@@ -45,4 +45,4 @@ fi
 
 repo=${SLURM_SUBMIT_DIR:-$(pwd)}
 exec "$repo/yrdsim" sweep "$sweep" --out "$out" --shard "$shard/$shards" \
-  --threads "${SLURM_CPUS_PER_TASK:-1}" --quiet
+  --jobs "${SLURM_CPUS_PER_TASK:-1}" --quiet

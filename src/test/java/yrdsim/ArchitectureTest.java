@@ -40,7 +40,7 @@ class ArchitectureTest {
             Map.entry("metrics", Set.of("scenario", "model")),
             Map.entry("output", Set.of("scenario", "model", "metrics")),
             Map.entry("run", Set.of("scenario", "model", "model.fast", "model.reference", "metrics", "output")),
-            Map.entry("report", Set.of("scenario", "model", "metrics", "output", "run")),
+            Map.entry("report", Set.of("scenario", "model", "metrics", "output")),
             Map.entry("compare", Set.of("scenario", "model", "metrics", "output", "run", "report")),
             Map.entry("sweep", Set.of("scenario", "model", "metrics", "output", "run")),
             Map.entry("ui", Set.of("scenario", "model", "metrics", "output", "run")),

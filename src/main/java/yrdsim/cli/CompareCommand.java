@@ -33,8 +33,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Quarters to simulate (default: the scenarios' time.steps).")
     Integer steps;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Runs at a time, each on one thread; results do not depend on it (default: ${DEFAULT-VALUE}).")
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    @Mixin
+    JobsOption jobs;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Comparison directory (default: results/compare/BASELINE-vs-POLICY...).")
     Path out;
@@ -56,7 +56,8 @@ final class CompareCommand implements Callable<Integer> {
         boolean quiet = verbosity.apply();
         CompareOptions options;
         try {
-            options = new CompareOptions(baseline, policies, replications, seed, steps, threads, out, overrides, force);
+            options = new CompareOptions(baseline, policies, replications, seed, steps, jobs.jobs(spec), out, overrides,
+                    force);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

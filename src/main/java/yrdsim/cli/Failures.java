@@ -2,8 +2,8 @@ package yrdsim.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;
-import yrdsim.run.RefusedException;
-import yrdsim.run.RunFailure;
+import yrdsim.output.RefusedException;
+import yrdsim.output.RunFailure;
 import yrdsim.scenario.Problem;
 import yrdsim.scenario.ScenarioException;
 

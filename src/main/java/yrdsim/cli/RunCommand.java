@@ -30,7 +30,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Quarters to simulate (default: the scenario's time.steps).")
     Integer steps;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads of the fast engine; results do not depend on it (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", description = "Engine threads of the fast engine; results do not depend on it (default: ${DEFAULT-VALUE}). compare and sweep take --jobs, runs at once, instead.")
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/NAME/seed-SEED).")

@@ -26,8 +26,8 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SWEEP.yaml", description = "Sweep file (see the README's Sweeps section).")
     Path sweep;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Runs at once, each on one thread; results do not depend on it (default: ${DEFAULT-VALUE}).")
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    @Mixin
+    JobsOption jobs;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Sweep directory (default: results/sweeps/NAME, NAME the sweep file's name).")
     Path out;
@@ -46,9 +46,7 @@ final class SweepCommand implements Callable<Integer> {
         boolean quiet = verbosity.apply();
         // One line per run would drown the progress display; failures are still logged as errors.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Runner.class)).setLevel(Level.WARN);
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        }
+        int runsAtOnce = jobs.jobs(spec);
         Shard part;
         try {
             part = shard == null ? Shard.WHOLE : Shard.parse(shard);
@@ -58,7 +56,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepPlan plan = SweepPlan.prepare(SweepFile.read(sweep));
         Path dir = out != null ? out : Path.of("results", "sweeps", stem(sweep));
         try (ProgressDisplay progress = ProgressDisplay.withRate("sweep", "runs", quiet)) {
-            SweepRunner runner = new SweepRunner(plan, dir, threads, part, progress);
+            SweepRunner runner = new SweepRunner(plan, dir, runsAtOnce, part, progress);
             // Ctrl-C: stop cleanly, keep finished runs, record the sweep as not complete.
             Thread hook = new Thread(runner::interrupt, "yrdsim-sweep-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+import yrdsim.output.IoErrors;
 import yrdsim.output.Verification;
-import yrdsim.run.Runner;
 
 /** {@code yrdsim verify}: check a run or sweep directory against its manifest. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -37,7 +37,7 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             v = Verification.of(dir);
         } catch (IOException e) {
-            System.err.println("yrdsim: cannot read " + dir + ": " + Runner.describe(e));
+            System.err.println("yrdsim: cannot read " + dir + ": " + IoErrors.describe(e));
             return Main.FAILED;
         }
         if (!v.intact()) {

@@ -11,13 +11,13 @@ import java.util.List;
  * @param replications seeds per scenario
  * @param seed         first seed, or null for the baseline's; replication r uses seed + r
  * @param steps        steps, or null for the scenarios' {@code time.steps}
- * @param threads      runs at a time (each run is single-threaded)
+ * @param jobs         runs at a time (each run steps on one engine thread)
  * @param out          comparison directory, or null for {@code results/compare/BASELINE-vs-POLICY...}
  * @param overrides    {@code key.path=value} overrides applied to every scenario
  * @param force        replace a different complete comparison in {@code out}
  */
 public record CompareOptions(Path baseline, List<Path> policies, int replications, Long seed, Integer steps,
-                             int threads, Path out, List<String> overrides, boolean force) {
+                             int jobs, Path out, List<String> overrides, boolean force) {
 
     /** Checks counts; lists are never null. */
     public CompareOptions {
@@ -29,8 +29,8 @@ public record CompareOptions(Path baseline, List<Path> policies, int replication
         if (replications < 1) {
             throw new IllegalArgumentException("--replications must be at least 1, was " + replications);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1, was " + jobs);
         }
         if (steps != null && steps < 1) {
             throw new IllegalArgumentException("--steps must be at least 1, was " + steps);

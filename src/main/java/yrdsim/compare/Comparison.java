@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.output.AtomicFiles;
+import yrdsim.output.IoErrors;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
-import yrdsim.output.RunDirectory;
+import yrdsim.output.OutputDirectory;
+import yrdsim.output.RefusedException;
+import yrdsim.output.RunFailure;
 import yrdsim.report.Reports;
 import yrdsim.run.Progress;
-import yrdsim.run.RefusedException;
-import yrdsim.run.RunFailure;
 import yrdsim.run.RunOptions;
 import yrdsim.run.Runner;
 import yrdsim.scenario.LoadedScenario;
@@ -34,14 +34,13 @@ import yrdsim.scenario.Problem;
 import yrdsim.scenario.RegionSpec;
 import yrdsim.scenario.Scenario;
 import yrdsim.scenario.ScenarioException;
-import yrdsim.scenario.SectorSpec;
 
 /**
  * {@code yrdsim compare}: the baseline and each policy scenario run on the same seeds (common
  * random numbers), then {@code comparison.csv}, the charts and {@code report.md}. Runs go to
- * {@code runs/<scenario>/seed-<seed>/} inside the comparison directory, several at a time, each
- * on one thread; everything written depends on the seeds alone, never on the thread count. A
- * comparison that was interrupted resumes: its complete runs are kept.
+ * {@code runs/<scenario>/seed-<seed>/} inside the comparison directory, {@code --jobs} at a time,
+ * each on one engine thread; everything written depends on the seeds alone, never on the number
+ * of jobs. A comparison that was interrupted resumes: its complete runs are kept.
  */
 public final class Comparison {
 
@@ -54,15 +53,26 @@ public final class Comparison {
     private Comparison() {
     }
 
+    /** The kind of a comparison directory: an unfinished comparison keeps its complete runs. */
+    public static final OutputDirectory.Kind KIND = new OutputDirectory.Kind(Reports.COMPARISON_KIND, List.of(), true);
+
+    /** {@link #run(CompareOptions, Progress, Clock)} on the system clock. */
+    public static Path run(CompareOptions o, Progress progress)
+            throws ScenarioException, RefusedException, RunFailure {
+        return run(o, progress, Clock.systemUTC());
+    }
+
     /**
-     * Runs the comparison.
+     * Runs the comparison, holding its directory locked until it ends.
      *
+     * @param clock stamps the manifests' times
      * @return the comparison directory
      * @throws ScenarioException a scenario or override is invalid (nothing is written)
-     * @throws RefusedException  the scenarios differ in structure, or the directory must not be replaced
+     * @throws RefusedException  the scenarios differ in structure, the directory must not be
+     *                           replaced, or another process is writing it
      * @throws RunFailure        a run or writing failed; the manifest says {@code failed}
      */
-    public static Path run(CompareOptions o, Progress progress)
+    public static Path run(CompareOptions o, Progress progress, Clock clock)
             throws ScenarioException, RefusedException, RunFailure {
         List<Entry> entries = load(o);
         checkStructure(entries);
@@ -74,40 +84,76 @@ public final class Comparison {
         }
         Path dir = o.out() != null ? o.out() : defaultDirectory(entries);
         Map<String, Object> identity = identity(o, entries, seeds);
-        try {
-            if (prepare(dir, o.force(), identity)) {
-                LOG.info("{} already holds this comparison, complete; nothing to do", dir);
-                return dir;
+        try (OutputDirectory out = claim(dir, identity, o.force(), clock)) {
+            switch (out.decision()) {
+                case DONE -> {
+                    LOG.info("{} already holds this comparison, complete; nothing to do", dir);
+                    return dir;
+                }
+                case CONTINUE -> LOG.info("{} holds this comparison, unfinished; continuing it (complete runs are "
+                        + "kept)", dir);
+                case FRESH -> prepare(out);
             }
-        } catch (IOException e) {
-            throw new RunFailure("cannot prepare output directory " + dir + ": " + Runner.describe(e), e);
+            Manifest manifest = out.manifest();
+            identity.forEach(manifest::put);
+            manifest.put("jobs", o.jobs());
+            manifest.stamp("started_at");
+            manifest.expect(expectedFiles(entries, seeds));
+            long started = System.nanoTime();
+            try {
+                manifest.write(Manifest.RUNNING);
+                runAll(o, entries, seeds, dir, progress, clock);
+                writeTable(dir, entries, seeds);
+                Reports.writeComparison(dir);
+                manifest.stamp("finished_at");
+                manifest.put("wall_seconds", (System.nanoTime() - started) / 1e9);
+                manifest.complete();
+                return dir;
+            } catch (RunFailure e) {
+                manifest.markFailed(e.getMessage());
+                throw e;
+            } catch (RefusedException e) {
+                manifest.markFailed(e.getMessage());
+                throw e;
+            } catch (IOException | UncheckedIOException e) {
+                Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+                String message = cause instanceof Manifest.MissingOutputException ? cause.getMessage()
+                        : "writing " + dir + " failed: " + IoErrors.describe(cause);
+                manifest.markFailed(message);
+                throw new RunFailure(message, e);
+            }
         }
-        Manifest manifest = new Manifest(dir);
-        identity.forEach(manifest::put);
-        manifest.put("threads", o.threads());
-        manifest.put("started_at", Instant.now().toString());
-        long started = System.nanoTime();
+    }
+
+    private static OutputDirectory claim(Path dir, Map<String, Object> identity, boolean force, Clock clock)
+            throws RefusedException, RunFailure {
         try {
-            manifest.write(Manifest.RUNNING);
-            runAll(o, entries, seeds, dir, progress);
-            writeTable(dir, entries, seeds);
-            Reports.writeComparison(dir);
-            manifest.put("finished_at", Instant.now().toString());
-            manifest.put("wall_seconds", (System.nanoTime() - started) / 1e9);
-            manifest.complete();
-            return dir;
-        } catch (RunFailure e) {
-            manifest.markFailed(e.getMessage());
-            throw e;
-        } catch (RefusedException e) {
-            manifest.markFailed(e.getMessage());
-            throw e;
-        } catch (IOException | UncheckedIOException e) {
-            String message = "writing " + dir + " failed: "
-                    + Runner.describe(e instanceof UncheckedIOException u ? u.getCause() : e);
-            manifest.markFailed(message);
-            throw new RunFailure(message, e);
+            return OutputDirectory.claim(dir, KIND, OutputDirectory.Identity.fields(identity), force, clock);
+        } catch (IOException e) {
+            throw new RunFailure("cannot prepare output directory " + dir + ": " + IoErrors.describe(e), e);
         }
+    }
+
+    private static void prepare(OutputDirectory out) throws RunFailure {
+        try {
+            out.prepare();
+        } catch (IOException e) {
+            throw new RunFailure("cannot prepare output directory " + out.directory() + ": " + IoErrors.describe(e),
+                    e);
+        }
+    }
+
+    /** The files a complete comparison holds: its table, its report and every run's files and manifest. */
+    private static List<String> expectedFiles(List<Entry> entries, List<Long> seeds) {
+        List<String> files = new ArrayList<>(List.of(ComparisonTable.FILE, Reports.REPORT));
+        for (Entry e : entries) {
+            for (long seed : seeds) {
+                String run = "runs/" + e.label() + "/seed-" + seed + "/";
+                files.add(run + Manifest.FILE);
+                Runner.expectedFiles(true).forEach(f -> files.add(run + f));
+            }
+        }
+        return files;
     }
 
     /** Loads every scenario with the overrides and steps; all problems of all files at once. */
@@ -183,7 +229,7 @@ public final class Comparison {
         return Path.of("results", "compare", entries.get(0).label() + "-vs-" + String.join("-", policies));
     }
 
-    /** What makes two comparisons the same; threads are not part of it. */
+    /** What makes two comparisons the same; the number of jobs is not part of it. */
     private static Map<String, Object> identity(CompareOptions o, List<Entry> entries, List<Long> seeds) {
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("kind", Reports.COMPARISON_KIND);
@@ -216,83 +262,15 @@ public final class Comparison {
         return d;
     }
 
-    /**
-     * Makes {@code dir} ready. Returns true when it already holds this comparison, complete. An
-     * unfinished comparison with the same identity is kept, so its complete runs are reused.
-     */
-    private static boolean prepare(Path dir, boolean force, Map<String, Object> identity)
-            throws IOException, RefusedException {
-        JsonNode existing = Manifest.read(dir);
-        switch (RunDirectory.state(dir)) {
-            case FREE -> Files.createDirectories(dir);
-            case INCOMPLETE -> {
-                if (same(existing, identity)) {
-                    LOG.info("{} holds this comparison, unfinished; continuing it (complete runs are kept)", dir);
-                } else {
-                    LOG.warn("{} holds an unfinished run or comparison; replacing it", dir);
-                    RunDirectory.clear(dir);
-                }
-            }
-            case COMPLETE -> {
-                if (same(existing, identity) && !force) {
-                    return true;
-                }
-                if (!force) {
-                    throw new RefusedException(dir + " holds a different complete run or comparison; use --force to "
-                            + "replace it, or --out to write elsewhere");
-                }
-                RunDirectory.clear(dir);
-            }
-            case FOREIGN -> throw new RefusedException(dir + " is not empty and was not written by yrdsim; "
-                    + "choose another --out");
-            default -> throw new IllegalStateException();
-        }
-        return false;
-    }
-
-    private static boolean same(JsonNode existing, Map<String, Object> identity) {
-        if (existing == null || !Reports.COMPARISON_KIND.equals(existing.path("kind").asText())) {
-            return false;
-        }
-        JsonNode wanted = Json.tree(identity);
-        for (var it = wanted.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            boolean equal = switch (name) {
-                case "baseline" -> sameScenario(wanted.get(name), existing.get(name));
-                case "policies" -> {
-                    JsonNode mine = wanted.get(name);
-                    JsonNode theirs = existing.path(name);
-                    boolean all = theirs.isArray() && theirs.size() == mine.size();
-                    for (int i = 0; all && i < mine.size(); i++) {
-                        all = sameScenario(mine.get(i), theirs.get(i));
-                    }
-                    yield all;
-                }
-                // Compared as text: a number read back from JSON may have another node type (int, long).
-                default -> existing.has(name) && wanted.get(name).toString().equals(existing.get(name).toString());
-            };
-            if (!equal) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The same label and the same resolved scenario; the file may have moved. */
-    private static boolean sameScenario(JsonNode mine, JsonNode theirs) {
-        return theirs != null && mine.path("label").equals(theirs.path("label"))
-                && mine.path("resolved_sha256").equals(theirs.path("resolved_sha256"));
-    }
-
-    /** Every (scenario, seed) run, {@code o.threads()} at a time; stops at the first failure. */
-    private static void runAll(CompareOptions o, List<Entry> entries, List<Long> seeds, Path dir, Progress progress)
-            throws RunFailure, RefusedException {
+    /** Every (scenario, seed) run, {@code o.jobs()} at a time; stops at the first failure. */
+    private static void runAll(CompareOptions o, List<Entry> entries, List<Long> seeds, Path dir, Progress progress,
+                               Clock clock) throws RunFailure, RefusedException {
         int steps = entries.get(0).loaded().scenario().time().steps();
         SharedProgress shared = new SharedProgress(progress, entries.size() * seeds.size() * steps);
         LOG.info("comparing {} scenario{} on {} seed{} ({} runs of {} steps, {} at a time) in {}", entries.size(),
                 entries.size() == 1 ? "" : "s", seeds.size(), seeds.size() == 1 ? "" : "s",
-                entries.size() * seeds.size(), steps, o.threads(), dir);
-        ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {
+                entries.size() * seeds.size(), steps, o.jobs(), dir);
+        ExecutorService pool = Executors.newFixedThreadPool(o.jobs(), r -> {
             Thread t = new Thread(r, "compare-run");
             t.setDaemon(true);
             return t;
@@ -310,7 +288,7 @@ public final class Comparison {
                         Runner.run(options, (done, total) -> {
                             shared.advance(done - reported[0]);
                             reported[0] = done;
-                        });
+                        }, clock);
                         shared.advance(steps - reported[0]);
                         return null;
                     }));

@@ -19,6 +19,9 @@ import yrdsim.output.CsvTables;
  */
 public final class ComparisonTable {
 
+    /** The file name of the table. */
+    public static final String FILE = "comparison.csv";
+
     /** Columns of comparison.csv. */
     public static final List<String> COLUMNS = List.of("policy", "metric", "baseline_mean", "policy_mean",
             "mean_difference", "sd_difference", "n", "ci95_low", "ci95_high", "baseline_n", "policy_n");

@@ -14,17 +14,27 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Files appear whole or not at all: they are written under a temporary name in the same
  * directory, forced to disk, and renamed into place. A write that fails removes its temporary
  * file and reports the target's path.
+ *
+ * <p>Every file is created the ordinary way, so its mode is 0666 less the process's umask
+ * (0644 under the usual 022) and collaborators on a shared scratch directory can read it.
+ * {@code Files.createTempFile} is never used: it makes files 0600 whatever the umask.
  */
 public final class AtomicFiles {
 
     /** Suffix of files being written. */
     public static final String PARTIAL = ".partial";
+    /** Tells apart the temporary names of one process's {@link #writeIfAbsent} calls. */
+    private static final AtomicLong UNIQUE = new AtomicLong();
 
     private AtomicFiles() {
     }
@@ -56,10 +66,29 @@ public final class AtomicFiles {
      * stays in place until the new one is complete on disk.
      */
     public static void write(Path target, Content content) throws IOException {
-        Path tmp = partial(target);
+        write(target, partial(target), content, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} atomically unless it exists. Several processes may
+     * do so at once with the same bytes (the shards of a sweep writing its shared inputs): each
+     * writes under a temporary name of its own, so none reads another's half-written file.
+     */
+    public static void writeIfAbsent(Path target, byte[] bytes) throws IOException {
+        if (Files.exists(target)) {
+            return;
+        }
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + UNIQUE.incrementAndGet() + "-" + Long.toHexString(System.nanoTime()) + PARTIAL);
+        write(target, tmp, out -> out.write(bytes), StandardOpenOption.CREATE_NEW);
+    }
+
+    private static void write(Path target, Path tmp, Content content, StandardOpenOption... create)
+            throws IOException {
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            Set<StandardOpenOption> options = new HashSet<>(List.of(create));
+            options.add(StandardOpenOption.WRITE);
+            try (FileChannel channel = FileChannel.open(tmp, options);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(out);
                 out.flush();

@@ -92,6 +92,11 @@ public final class CsvTables implements TableSink {
         return channel;
     }
 
+    /** The file names of every table opened so far, in the order they were opened. */
+    public List<String> files() {
+        return open.values().stream().map(t -> t.target.getFileName().toString()).toList();
+    }
+
     /**
      * Writes everything buffered in the open tables, forces it to disk, and returns each open
      * table's length in bytes by name.

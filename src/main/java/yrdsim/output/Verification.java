@@ -12,9 +12,11 @@ import java.util.stream.Stream;
 
 /**
  * Checks a run or sweep directory against its {@code manifest.json}: the manifest must say
- * {@code complete}, and every file it lists must be there with the size and SHA-256 it
- * records. Files the manifest does not list (a report added later) do not make a directory
- * less intact; they are named so nothing goes unnoticed.
+ * {@code complete}, every file it lists must be there with the size and SHA-256 it records,
+ * and every file it names as expected of its kind ({@code expected_files}) must be among them,
+ * so a table deleted together with its line in the file list is still found missing. Files
+ * the manifest does not list (a report added later) do not make a directory less intact; they
+ * are named so nothing goes unnoticed. A lock file is neither output nor damage.
  *
  * @param intact    whether the directory is exactly what its manifest describes
  * @param checked   files whose size and SHA-256 matched
@@ -50,6 +52,18 @@ public record Verification(boolean intact, int checked, String problem, List<Str
             return broken(0, file + ": lists no files");
         }
         Path root = dir.toAbsolutePath().normalize();
+        Set<String> names = new HashSet<>();
+        files.forEach(entry -> names.add(entry.path("name").asText("")));
+        for (JsonNode expected : manifest.path(Manifest.EXPECTED)) {
+            String name = expected.asText("");
+            if (!names.contains(name)) {
+                Path path = root.resolve(name).normalize();
+                return broken(0, dir.resolve(name) + (path.startsWith(root) && Files.isRegularFile(path)
+                        ? ": not in the manifest's file list, though a complete directory of this kind must list it"
+                        : ": missing (a complete directory of this kind must have it; the manifest's file list "
+                                + "lacks it too)"));
+            }
+        }
         Set<String> listed = new HashSet<>();
         int checked = 0;
         for (JsonNode entry : files) {
@@ -81,7 +95,7 @@ public record Verification(boolean intact, int checked, String problem, List<Str
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String name = root.relativize(p).toString().replace('\\', '/');
-                if (!name.equals(Manifest.FILE) && !listed.contains(name)) {
+                if (!name.equals(Manifest.FILE) && !listed.contains(name) && !OutputDirectory.isLockFile(p)) {
                     out.add(name);
                 }
             }

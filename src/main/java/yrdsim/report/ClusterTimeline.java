@@ -19,7 +19,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import yrdsim.run.RefusedException;
+import yrdsim.output.RefusedException;
 
 /**
  * The events of {@code clusters.csv} on a timeline: one row per (province, sector) that ever

@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.knowm.xchart.XYChart;
 import yrdsim.metrics.PairedDifference;
 import yrdsim.output.AtomicFiles;
-import yrdsim.run.RefusedException;
+import yrdsim.output.RefusedException;
 
 /**
  * The report of a comparison directory: the delta's IotF revenue share over time (each scenario's

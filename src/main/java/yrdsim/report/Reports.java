@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import yrdsim.output.IoErrors;
 import yrdsim.output.Manifest;
-import yrdsim.run.RefusedException;
-import yrdsim.run.RunFailure;
-import yrdsim.run.Runner;
+import yrdsim.output.RefusedException;
+import yrdsim.output.RunFailure;
 
 /**
  * {@code yrdsim report}: charts (PNG) and a {@code report.md} for a run, comparison or sweep
@@ -105,7 +105,7 @@ public final class Reports {
             return report;
         } catch (IOException | UncheckedIOException e) {
             throw new RunFailure("writing the report in " + dir + " failed: "
-                    + Runner.describe(e instanceof UncheckedIOException u ? u.getCause() : e), e);
+                    + IoErrors.describe(e instanceof UncheckedIOException u ? u.getCause() : e), e);
         }
     }
 

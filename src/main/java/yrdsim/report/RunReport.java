@@ -11,7 +11,7 @@ import java.util.Map;
 import org.knowm.xchart.XYChart;
 import yrdsim.output.AtomicFiles;
 import yrdsim.output.Json;
-import yrdsim.run.RefusedException;
+import yrdsim.output.RefusedException;
 
 /**
  * The report of one run directory: charts of the IotF revenue share by province, cluster

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
-import yrdsim.run.RefusedException;
+import yrdsim.output.RefusedException;
 
 /**
  * The per-step series of one run directory, read from {@code provinces.csv} and

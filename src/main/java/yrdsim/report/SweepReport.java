@@ -24,7 +24,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import yrdsim.output.AtomicFiles;
-import yrdsim.run.RefusedException;
+import yrdsim.output.RefusedException;
 
 /**
  * The report of a sweep directory. A two-parameter grid gets one heat map per metric (the mean
@@ -326,7 +326,7 @@ final class SweepReport {
         manifest.fields().forEachRemaining(e -> {
             String key = e.getKey();
             if (!key.equals("files") && !key.endsWith("_at") && !key.endsWith("seconds") && !key.equals("threads")
-                    && !key.endsWith("per_second")) {
+                    && !key.equals("jobs") && !key.endsWith("_files") && !key.endsWith("per_second")) {
                 JsonNode v = e.getValue();
                 rows.add(List.of(key, v.isValueNode() ? Reports.text(v) : Markdown.code(v.toString())));
             }

@@ -9,7 +9,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import yrdsim.run.RefusedException;
+import yrdsim.output.RefusedException;
 
 /**
  * A CSV file read whole, with cells looked up by column name. Problems name the file, the line

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
-import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
@@ -28,8 +27,9 @@ import yrdsim.output.AtomicFiles;
  * uninterrupted run would have written.
  *
  * <p>The file is Java serialization, as MASON's own checkpoints are, in gzip; only the latest
- * checkpoint is kept, replaced atomically. Reading it accepts only the classes a model is made
- * of, so a tampered file cannot make the reader build arbitrary objects.
+ * checkpoint is kept, replaced atomically. Reading it goes through a {@link CheckpointFilter}:
+ * only the classes a model is made of, in graphs no larger than a model, so a tampered file in
+ * a shared run directory cannot make the reader build arbitrary objects or exhaust its memory.
  */
 final class Checkpoint implements Serializable {
 
@@ -38,14 +38,6 @@ final class Checkpoint implements Serializable {
     static final String FILE = "checkpoint.ser.gz";
     /** Changes whenever the layout of this file changes. */
     private static final int FORMAT = 1;
-    /**
-     * The classes a checkpoint may hold: the model's own, MASON's, and the JDK's collections,
-     * boxed numbers and lambda forms, and Jackson's JSON nodes (the scenario tree).
-     */
-    private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(
-            "yrdsim.**;sim.**;ec.util.*;java.lang.*;java.util.*;java.lang.invoke.SerializedLambda;"
-                    + "com.fasterxml.jackson.databind.node.*;!*");
-
     private final YrdModel model;
     private final Recorder recorder;
     private final LinkedHashMap<String, Long> tableBytes;
@@ -110,16 +102,22 @@ final class Checkpoint implements Serializable {
             return null;
         }
         Checkpoint checkpoint;
+        CheckpointFilter filter = new CheckpointFilter();
         try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(
                 new BufferedInputStream(Files.newInputStream(file)), 1 << 16))) {
-            in.setObjectInputFilter(CLASSES);
+            in.setObjectInputFilter(filter);
             int format = in.readInt();
             if (format != FORMAT) {
                 throw new IOException(file + ": checkpoint format " + format + ", this yrdsim reads " + FORMAT);
             }
             checkpoint = (Checkpoint) in.readObject();
         } catch (ClassNotFoundException | ClassCastException | InvalidClassException e) {
-            throw new IOException(file + ": not a checkpoint this yrdsim can read (" + e.getMessage() + ")", e);
+            String why = filter.refused() != null ? filter.refused() : e.getMessage();
+            throw new IOException(file + ": not a checkpoint this yrdsim can read (" + why + ")", e);
+        } catch (OutOfMemoryError e) {
+            // A graph within the filter's limits that still does not fit this heap; nothing of it is kept.
+            throw new IOException(file + ": too large for this JVM's heap (" + e.getMessage()
+                    + "); give java more memory, such as YRDSIM_JAVA_OPTS=-Xmx8g", e);
         }
         checkpoint.model.awakeFromCheckpoint();
         return checkpoint;

@@ -46,6 +46,12 @@ public record RunOptions(Path scenario, List<String> overrides, Long seed, Integ
                 tablesWanted);
     }
 
+    /** A copy that reads another scenario file (the same scenario found elsewhere). */
+    public RunOptions withScenario(Path file) {
+        return new RunOptions(file, overrides, seed, steps, threads, engine, out, force, firmsEvery, checkpointEvery,
+                tablesWanted);
+    }
+
     /** A copy with another seed. */
     public RunOptions withSeed(long newSeed) {
         return new RunOptions(scenario, overrides, newSeed, steps, threads, engine, out, force, firmsEvery,

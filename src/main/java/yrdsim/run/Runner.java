@@ -3,15 +3,9 @@ package yrdsim.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,18 +16,20 @@ import yrdsim.metrics.Recorder;
 import yrdsim.metrics.RowSink;
 import yrdsim.metrics.TableSink;
 import yrdsim.model.CalibrationException;
-import yrdsim.model.EnterpriseEngine;
 import yrdsim.model.ModelException;
 import yrdsim.model.Province;
 import yrdsim.model.Sector;
-import yrdsim.model.StepObserver;
 import yrdsim.model.YrdModel;
 import yrdsim.output.AtomicFiles;
 import yrdsim.output.CsvTables;
+import yrdsim.output.IoErrors;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
+import yrdsim.output.OutputDirectory;
 import yrdsim.output.Provenance;
+import yrdsim.output.RefusedException;
 import yrdsim.output.RunDirectory;
+import yrdsim.output.RunFailure;
 import yrdsim.scenario.LoadedScenario;
 import yrdsim.scenario.ScenarioException;
 import yrdsim.scenario.ScenarioLoader;
@@ -65,37 +61,77 @@ public final class Runner {
         return Path.of("results", loaded.scenario().name(), "seed-" + seed);
     }
 
+    /** {@link #run(RunOptions, Progress, Clock)} on the system clock. */
+    public static RunResult run(RunOptions o, Progress progress)
+            throws ScenarioException, RefusedException, RunFailure {
+        return run(o, progress, Clock.systemUTC());
+    }
+
     /**
-     * Runs {@code o} into its directory.
+     * Runs {@code o} into its directory, which it holds locked until the run ends.
      *
+     * @param clock stamps the manifest's times
      * @throws ScenarioException the scenario or an override is invalid (nothing is written)
-     * @throws RefusedException  the output directory holds something that must not be replaced
+     * @throws RefusedException  the output directory holds something that must not be replaced,
+     *                           or another process is writing it
      * @throws RunFailure        the run started and failed; its manifest says {@code failed}
      */
-    public static RunResult run(RunOptions o, Progress progress)
+    public static RunResult run(RunOptions o, Progress progress, Clock clock)
             throws ScenarioException, RefusedException, RunFailure {
         LoadedScenario loaded = load(o);
         long seed = o.seed() != null ? o.seed() : loaded.scenario().seed();
         Path dir = o.out() != null ? o.out() : defaultDirectory(loaded, seed);
         String resolved = loaded.tree().toYaml();
-        Map<String, Object> identity = identity(o, loaded, seed, resolved);
-        try {
-            RunResult reused = reusable(dir, o.force(), identity);
-            if (reused != null) {
-                return reused;
+        Map<String, Object> identity = RecordedRun.identity(o, loaded, seed, resolved);
+        try (OutputDirectory out = claim(dir, OutputDirectory.RUN, OutputDirectory.Identity.fields(identity),
+                o.force(), clock)) {
+            if (out.decision() == OutputDirectory.Decision.DONE) {
+                LOG.info("{} already holds this run, complete and identical; nothing to do", dir);
+                return reused(out);
             }
-        } catch (IOException e) {
-            throw new RunFailure("cannot use output directory: " + describe(e), e);
+            return fromStart(o, loaded, seed, resolved, identity, out, progress);
         }
+    }
+
+    private static OutputDirectory claim(Path dir, OutputDirectory.Kind kind, OutputDirectory.Identity identity,
+                                         boolean force, Clock clock) throws RefusedException, RunFailure {
+        try {
+            return OutputDirectory.claim(dir, kind, identity, force, clock);
+        } catch (IOException e) {
+            throw new RunFailure("cannot use output directory: " + IoErrors.describe(e), e);
+        }
+    }
+
+    /** The complete run a claim found, as a result: nothing ran. */
+    private static RunResult reused(OutputDirectory out) throws RunFailure {
+        try {
+            return new RunResult(out.directory(), readSummary(out.directory()),
+                    out.existing().path("steps_wall_seconds").asDouble(), 0, true);
+        } catch (IOException e) {
+            throw new RunFailure("cannot read " + IoErrors.describe(e), e);
+        }
+    }
+
+    /** The files a complete run directory holds: every table, or only the summary (a sweep's run). */
+    public static List<String> expectedFiles(boolean tables) {
+        return tables ? List.of("provinces.csv", "sectors.csv", "flows.csv", "clusters.csv", "firms.csv", "demand.csv",
+                "summary.json", "calibration.json", RESOLVED_SCENARIO) : List.of("summary.json");
+    }
+
+    /** Runs from step 0 into the claimed directory, replacing what it holds. */
+    private static RunResult fromStart(RunOptions o, LoadedScenario loaded, long seed, String resolved,
+                                       Map<String, Object> identity, OutputDirectory out, Progress progress)
+            throws ScenarioException, RunFailure {
+        Path dir = out.directory();
         YrdModel model = new YrdModel(loaded, seed, Engines.of(o.engine(), o.threads()));
         try {
             start(model, loaded);
             try {
-                ready(dir);
+                out.prepare();
             } catch (IOException e) {
-                throw new RunFailure("cannot use output directory: " + describe(e), e);
+                throw new RunFailure("cannot use output directory: " + IoErrors.describe(e), e);
             }
-            Manifest manifest = new Manifest(dir);
+            Manifest manifest = out.manifest();
             identity.forEach(manifest::put);
             if (model.threads() != o.threads()) {
                 LOG.warn("the {} engine steps on {} thread; --threads {} does not apply to it",
@@ -103,8 +139,9 @@ public final class Runner {
             }
             manifest.put("threads", model.threads());
             manifest.put("checkpoint_every", o.checkpointEvery());
-            manifest.put("started_at", Instant.now().toString());
+            manifest.stamp("started_at");
             manifest.put("enterprises_initial", model.firmCount());
+            manifest.expect(expectedFiles(o.tablesWanted()));
             long started = System.nanoTime();
             CsvTables tables = o.tablesWanted() ? new CsvTables(dir) : null;
             try {
@@ -140,34 +177,57 @@ public final class Runner {
         }
     }
 
+    /** A run directory continues what it holds: {@code resume} takes whatever run is there. */
+    private static final OutputDirectory.Kind RESUMED = new OutputDirectory.Kind("run", List.of(), true);
+
+    /** {@link #resume(Path, Progress, Clock)} on the system clock. */
+    public static RunResult resume(Path dir, Progress progress) throws ScenarioException, RefusedException, RunFailure {
+        return resume(dir, progress, Clock.systemUTC());
+    }
+
     /**
      * Continues the incomplete run in {@code dir} from its latest checkpoint, with the settings
      * its manifest records, to the same complete run directory an uninterrupted run writes. A run
      * without a checkpoint starts again from step 0; a complete run is left as it is.
      *
      * @throws ScenarioException a run without checkpoint whose scenario is now invalid
-     * @throws RefusedException  {@code dir} holds no run that can be resumed
+     * @throws RefusedException  {@code dir} holds no run that can be resumed, or another process is writing it
      * @throws RunFailure        the resumed run failed; its manifest says {@code failed}
      */
-    public static RunResult resume(Path dir, Progress progress) throws ScenarioException, RefusedException, RunFailure {
-        Manifest manifest;
+    public static RunResult resume(Path dir, Progress progress, Clock clock)
+            throws ScenarioException, RefusedException, RunFailure {
         try {
             switch (RunDirectory.state(dir)) {
                 case FREE -> throw new RefusedException(dir + (Files.exists(dir) ? " holds no run to resume"
                         : ": no such directory"));
                 case FOREIGN -> throw new RefusedException(dir + " is not a yrdsim run directory");
-                case COMPLETE -> {
-                    LOG.info("{} holds a complete run; nothing to resume", dir);
-                    JsonNode existing = Manifest.read(dir);
-                    return new RunResult(dir, readSummary(dir), existing.path("steps_wall_seconds").asDouble(), 0,
-                            true);
-                }
                 default -> {
                 }
             }
-            manifest = Manifest.reopen(dir);
         } catch (IOException e) {
-            throw new RefusedException("cannot resume " + dir + ": " + describe(e));
+            throw new RefusedException("cannot resume " + dir + ": " + IoErrors.describe(e));
+        }
+        try (OutputDirectory out = claim(dir, RESUMED, OutputDirectory.Identity.ANY, false, clock)) {
+            return switch (out.decision()) {
+                case DONE -> {
+                    LOG.info("{} holds a complete run; nothing to resume", dir);
+                    yield reused(out);
+                }
+                case FRESH -> throw new RefusedException(dir + " holds no run to resume");
+                case CONTINUE -> resume(out, progress);
+            };
+        }
+    }
+
+    /** Continues the unfinished run of a claimed directory: from its checkpoint, or from step 0. */
+    private static RunResult resume(OutputDirectory out, Progress progress)
+            throws ScenarioException, RefusedException, RunFailure {
+        Path dir = out.directory();
+        Manifest manifest;
+        try {
+            manifest = out.reopenManifest();
+        } catch (IOException e) {
+            throw new RefusedException("cannot resume " + dir + ": " + IoErrors.describe(e));
         }
         JsonNode recorded = Json.tree(manifest.get("yrdsim_version"));
         String built = Provenance.version() + " (" + Provenance.gitCommit() + ")";
@@ -176,15 +236,15 @@ public final class Runner {
             throw new RefusedException(dir + " was written by yrdsim " + then + ", this is " + built
                     + ": its checkpoint may not continue the same way; run it again with 'yrdsim run --force'");
         }
-        RunOptions options = options(dir, manifest.tree());
+        RunOptions options = RecordedRun.options(dir, manifest.tree());
         Checkpoint checkpoint;
         try {
             checkpoint = Checkpoint.read(dir);
         } catch (IOException e) {
-            throw new RunFailure("cannot resume " + dir + ": " + describe(e), e);
+            throw new RunFailure("cannot resume " + dir + ": " + IoErrors.describe(e), e);
         }
         if (checkpoint == null) {
-            return restart(dir, options, manifest, progress);
+            return restart(out, options, manifest, progress);
         }
         YrdModel model = checkpoint.model();
         CsvTables tables = options.tablesWanted() ? CsvTables.resuming(dir, checkpoint.tableBytes()) : null;
@@ -193,7 +253,7 @@ public final class Runner {
             recorder.reattach(tables != null ? tables : DISCARD);
             model.addObserver(recorder);
             manifest.put("resumed_from_step", model.step());
-            manifest.put("resumed_at", Instant.now().toString());
+            manifest.stamp("resumed_at");
             manifest.write(Manifest.RUNNING);
             LOG.info("resuming {} at step {} of {} ({} enterprises)", dir, model.step(),
                     model.scenario().time().steps(), model.firmCount());
@@ -206,34 +266,26 @@ public final class Runner {
         }
     }
 
-    /** A run interrupted before its first checkpoint: the same run again, from the same scenario. */
-    private static RunResult restart(Path dir, RunOptions options, Manifest manifest, Progress progress)
+    /**
+     * A run interrupted before its first checkpoint: the same run again, from the same scenario,
+     * found from any working directory (see {@link RecordedRun#scenarioSource}).
+     */
+    private static RunResult restart(OutputDirectory out, RunOptions recorded, Manifest manifest, Progress progress)
             throws ScenarioException, RefusedException, RunFailure {
-        LoadedScenario loaded = load(options);
-        String resolved = AtomicFiles.sha256(loaded.tree().toYaml().getBytes(StandardCharsets.UTF_8));
+        Path dir = out.directory();
         JsonNode scenario = Json.tree(manifest.get("scenario"));
-        if (!resolved.equals(scenario.path("resolved_sha256").asText())) {
+        RunOptions options = recorded.withScenario(RecordedRun.scenarioSource(dir, scenario, recorded.scenario()));
+        LoadedScenario loaded = load(options);
+        String resolved = loaded.tree().toYaml();
+        if (!RecordedRun.sha(resolved).equals(scenario.path("resolved_sha256").asText())) {
             throw new RefusedException(dir + " has no checkpoint, and its scenario " + options.scenario()
                     + " has changed since the run started; run it again with 'yrdsim run --force'");
         }
         LOG.info("{} has no checkpoint; running it again from step 0", dir);
-        return run(options, progress);
-    }
-
-    /** The options a run directory's manifest records. */
-    private static RunOptions options(Path dir, JsonNode m) throws RefusedException {
-        try {
-            List<String> overrides = new ArrayList<>();
-            m.path("overrides").forEach(v -> overrides.add(v.asText()));
-            EnterpriseEngine.Kind engine = EnterpriseEngine.Kind.valueOf(m.path("engine").asText().toUpperCase());
-            return new RunOptions(Path.of(m.path("scenario").path("path").asText()), overrides,
-                    m.path("seed").asLong(), m.path("steps").asInt(), Math.max(1, m.path("threads").asInt(1)), engine,
-                    dir, false, m.path("firms_every").asInt(0), m.path("checkpoint_every").asInt(0),
-                    m.path("tables").asBoolean(true));
-        } catch (IllegalArgumentException e) {
-            throw new RefusedException("cannot resume " + dir + ": its manifest does not record the run's settings ("
-                    + e.getMessage() + ")");
-        }
+        // The scenario as first recorded: the file it was run from, whichever copy was read now.
+        Map<String, Object> identity = RecordedRun.identity(options, loaded, options.seed(), resolved);
+        identity.put("scenario", scenario);
+        return fromStart(options, loaded, options.seed(), resolved, identity, out, progress);
     }
 
     /** A run between steps: what {@link #steps} needs to carry it to a complete directory. */
@@ -278,7 +330,10 @@ public final class Runner {
         }
         Checkpoint.delete(dir);
         Manifest manifest = job.manifest();
-        manifest.put("finished_at", Instant.now().toString());
+        if (job.tables() != null) {
+            manifest.expect(job.tables().files());
+        }
+        manifest.stamp("finished_at");
         manifest.put("wall_seconds", (System.nanoTime() - job.started()) / 1e9);
         manifest.put("steps_wall_seconds", loopSeconds);
         manifest.put("enterprise_steps_per_second", loopSeconds > 0 ? firmSteps / loopSeconds : 0.0);
@@ -296,8 +351,9 @@ public final class Runner {
             tables.abandon();
         }
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        String message = e instanceof ModelException ? e.getMessage()
-                : cause instanceof IOException ? "cannot write " + describe(cause)
+        String message = e instanceof ModelException || cause instanceof Manifest.MissingOutputException
+                ? cause.getMessage()
+                : cause instanceof IOException ? "cannot write " + IoErrors.describe(cause)
                 : "internal error: " + e;
         manifest.markFailed(message);
         if (e instanceof RuntimeException r && !(e instanceof ModelException) && !(e instanceof UncheckedIOException)) {
@@ -306,116 +362,11 @@ public final class Runner {
         return new RunFailure(message, e);
     }
 
-    /** Settings that make two runs identical; threads are not among them. */
-    private static Map<String, Object> identity(RunOptions o, LoadedScenario loaded, long seed, String resolved) {
-        Map<String, Object> scenario = new LinkedHashMap<>();
-        scenario.put("name", loaded.scenario().name());
-        scenario.put("path", o.scenario().toString());
-        scenario.put("sha256", fileSha(o.scenario()));
-        scenario.put("resolved_sha256", AtomicFiles.sha256(resolved.getBytes(StandardCharsets.UTF_8)));
-        Map<String, Object> identity = new LinkedHashMap<>();
-        identity.put("scenario", scenario);
-        identity.put("seed", seed);
-        identity.put("steps", loaded.scenario().time().steps());
-        identity.put("engine", o.engine().name().toLowerCase());
-        identity.put("overrides", o.overrides());
-        identity.put("tables", o.tablesWanted());
-        identity.put("firms_every", o.firmsEvery());
-        return identity;
-    }
-
-    private static String fileSha(Path file) {
-        try {
-            return AtomicFiles.sha256(file);
-        } catch (IOException e) {
-            return "unreadable";
-        }
-    }
-
-    /**
-     * Returns the identical complete run already in {@code dir}, or null when the run must be
-     * made; refuses a directory that must not be replaced.
-     */
-    private static RunResult reusable(Path dir, boolean force, Map<String, Object> identity)
-            throws IOException, RefusedException {
-        switch (RunDirectory.state(dir)) {
-            case COMPLETE -> {
-                if (!force) {
-                    JsonNode existing = Manifest.read(dir);
-                    if (sameRun(existing, identity)) {
-                        LOG.info("{} already holds this run, complete and identical; nothing to do", dir);
-                        Map<String, Object> summary = readSummary(dir);
-                        return new RunResult(dir, summary, existing.path("steps_wall_seconds").asDouble(),
-                                0, true);
-                    }
-                    throw new RefusedException(dir + " holds a different complete run; use --force to replace it, "
-                            + "or --out to write elsewhere");
-                }
-            }
-            case FOREIGN -> throw new RefusedException(dir + (Files.isDirectory(dir)
-                    ? " is not empty and was not written by yrdsim" : " is a file, not a directory")
-                    + "; choose another --out");
-            default -> {
-            }
-        }
-        return null;
-    }
-
-    /** Makes {@code dir} ready for a new run: created if missing; an incomplete or replaced run cleared. */
-    private static void ready(Path dir) throws IOException {
-        switch (RunDirectory.state(dir)) {
-            case FREE -> Files.createDirectories(dir);
-            case INCOMPLETE -> {
-                LOG.warn("{} holds an incomplete run; replacing it", dir);
-                RunDirectory.clear(dir);
-            }
-            case COMPLETE -> RunDirectory.clear(dir);
-            case FOREIGN -> throw new IOException(dir + " changed while the run was being set up");
-            default -> throw new IllegalStateException();
-        }
-    }
-
-    private static boolean sameRun(JsonNode existing, Map<String, Object> identity) {
-        if (existing == null) {
-            return false;
-        }
-        JsonNode wanted = Json.tree(identity);
-        var names = wanted.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            JsonNode mine = wanted.get(name);
-            JsonNode theirs = existing.get(name);
-            if (name.equals("scenario")) {
-                if (theirs == null || !mine.path("resolved_sha256").equals(theirs.path("resolved_sha256"))) {
-                    return false;
-                }
-            } else if (theirs == null || !mine.toString().equals(theirs.toString())) {
-                // Compared as text: a number read back from JSON may have another node type.
-                return false;
-            }
-        }
-        return true;
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readSummary(Path dir) throws IOException {
         return Json.MAPPER.readValue(dir.resolve("summary.json").toFile(), LinkedHashMap.class);
     }
 
-
-    /** One line for an I/O error: the path and the reason, without the exception class. */
-    public static String describe(Throwable e) {
-        if (e instanceof FileSystemException f) {
-            String reason = f.getReason() != null ? f.getReason()
-                    : f instanceof AccessDeniedException ? "permission denied"
-                    : f instanceof NoSuchFileException ? "no such file or directory"
-                    : f instanceof FileAlreadyExistsException ? "exists and is not a directory"
-                    : f instanceof NotDirectoryException ? "not a directory"
-                    : f.getClass().getSimpleName();
-            return (f.getFile() != null ? f.getFile() + ": " : "") + reason;
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
 
     /** The IotF growth split of {@link GrowthSplit}; its counterfactual is the run's own scenario, already valid. */
     private static Map<String, Object> growthSplit(YrdModel model, Map<String, Object> summary) {

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import yrdsim.output.Manifest;
-import yrdsim.run.RefusedException;
+import yrdsim.output.OutputDirectory;
+import yrdsim.output.RefusedException;
 import yrdsim.scenario.ScenarioException;
 
 /**
@@ -26,29 +27,49 @@ public final class Merge {
     private Merge() {
     }
 
+    /** {@link #merge(Path, Clock)} on the system clock. */
+    public static SweepDirectory.Assembly merge(Path dir) throws IOException, RefusedException, ScenarioException {
+        return merge(dir, Clock.systemUTC());
+    }
+
     /**
-     * Merges the sweep in {@code dir}.
+     * Merges the sweep in {@code dir}, holding it locked: while any shard (or a sweep) still
+     * writes it, the merge is refused at once.
      *
-     * @throws RefusedException  when {@code dir} is not a sweep directory or some runs are not complete
+     * @param clock stamps the manifest's times
+     * @throws RefusedException  when {@code dir} is not a sweep directory, some runs are not
+     *                           complete, or another process is writing it
      * @throws ScenarioException when the sweep file's copy in {@code dir} is damaged
      */
-    public static SweepDirectory.Assembly merge(Path dir) throws IOException, RefusedException, ScenarioException {
-        long started = System.nanoTime();
-        String startedAt = Instant.now().toString();
-        List<String> shards = new ArrayList<>();
-        JsonNode source = identitySource(dir, shards);
-        SweepDirectory.Assembly assembly = SweepDirectory.assemble(dir);
-        Manifest manifest = new Manifest(dir);
-        for (String key : SweepPlan.IDENTITY_KEYS) {
-            manifest.put(key, source.get(key));
+    public static SweepDirectory.Assembly merge(Path dir, Clock clock)
+            throws IOException, RefusedException, ScenarioException {
+        if (!Files.isDirectory(dir)) {
+            throw notASweep(dir);
         }
-        manifest.put("merged_shards", shards);
-        manifest.put("started_at", startedAt);
-        manifest.put("finished_at", Instant.now().toString());
-        manifest.put("wall_seconds", (System.nanoTime() - started) / 1e9);
-        manifest.complete();
-        LOG.info("{}: merged {} runs{}", dir, assembly.runs(), shards.isEmpty() ? "" : " from shards " + shards);
-        return assembly;
+        try (OutputDirectory out = OutputDirectory.lock(dir, SweepDirectory.KIND, clock)) {
+            long started = System.nanoTime();
+            String startedAt = clock.instant().toString();
+            List<String> shards = new ArrayList<>();
+            JsonNode source = identitySource(dir, shards);
+            SweepDirectory.Assembly assembly = SweepDirectory.assemble(dir);
+            Manifest manifest = out.manifest();
+            for (String key : SweepPlan.IDENTITY_KEYS) {
+                manifest.put(key, source.get(key));
+            }
+            manifest.put("merged_shards", shards);
+            manifest.put("started_at", startedAt);
+            manifest.stamp("finished_at");
+            manifest.put("wall_seconds", (System.nanoTime() - started) / 1e9);
+            manifest.expect(assembly.expected());
+            manifest.complete();
+            LOG.info("{}: merged {} runs{}", dir, assembly.runs(), shards.isEmpty() ? "" : " from shards " + shards);
+            return assembly;
+        }
+    }
+
+    private static RefusedException notASweep(Path dir) {
+        return new RefusedException(dir + " is not a sweep directory (no sweep manifest and "
+                + SweepDirectory.SWEEP_FILE + "); give the --out directory of a sweep");
     }
 
     /**
@@ -74,8 +95,7 @@ public final class Merge {
             found = own;
         }
         if (found == null || !Files.isRegularFile(dir.resolve(SweepDirectory.SWEEP_FILE))) {
-            throw new RefusedException(dir + " is not a sweep directory (no sweep manifest and "
-                    + SweepDirectory.SWEEP_FILE + "); give the --out directory of a sweep");
+            throw notASweep(dir);
         }
         return found;
     }

@@ -21,8 +21,9 @@ import yrdsim.output.AtomicFiles;
 import yrdsim.output.CsvTables;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
+import yrdsim.output.OutputDirectory;
+import yrdsim.output.RefusedException;
 import yrdsim.output.RunDirectory;
-import yrdsim.run.RefusedException;
 import yrdsim.scenario.ScenarioException;
 
 /**
@@ -63,6 +64,13 @@ public final class SweepDirectory {
     public static final List<String> SENSITIVITY_COLUMNS = List.of("metric", "parameter", "first_order",
             "first_order_ci", "total_order", "total_order_ci");
 
+    /**
+     * The kind of a sweep directory. Without a manifest (a sweep run in shards, before merge)
+     * it is known by its layout; an unfinished sweep is continued (its complete runs are skipped).
+     */
+    public static final OutputDirectory.Kind KIND = new OutputDirectory.Kind("sweep",
+            List.of(SWEEP_FILE, RUNS, SHARDS), true);
+
     private static final Logger LOG = LoggerFactory.getLogger(SweepDirectory.class);
 
     private SweepDirectory() {
@@ -100,11 +108,9 @@ public final class SweepDirectory {
         }
         Path copy = dir.resolve(SWEEP_FILE);
         if (!Files.exists(copy)) {
-            try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new RefusedException(dir + " is not empty and holds no " + SWEEP_FILE
-                            + ", so it is not a sweep directory; choose another --out");
-                }
+            if (!beingSetUp(dir)) {
+                throw new RefusedException(dir + " is not empty and holds no " + SWEEP_FILE
+                        + ", so it is not a sweep directory; choose another --out");
             }
             return;
         }
@@ -123,6 +129,21 @@ public final class SweepDirectory {
                 "the design differs from " + dir.resolve(DESIGN) + " (was yrdsim changed?)");
     }
 
+    /**
+     * Whether {@code dir} holds nothing but a sweep's layout without its sweep file yet: the
+     * directories {@code runs/} and {@code shards/}, files being written and a lock. Shards
+     * started together find each other's first steps so.
+     */
+    private static boolean beingSetUp(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.allMatch(p -> {
+                String name = p.getFileName().toString();
+                return name.equals(RUNS) || name.equals(SHARDS) || name.endsWith(AtomicFiles.PARTIAL)
+                        || OutputDirectory.isLockFile(p);
+            });
+        }
+    }
+
     private static void refuseIfDifferent(Path file, byte[] wanted, String reason) throws IOException, RefusedException {
         if (Files.exists(file) && !Arrays.equals(Files.readAllBytes(file), wanted)) {
             throw new RefusedException(reason + "; continuing would mix two sweeps, so give a new --out");
@@ -136,19 +157,10 @@ public final class SweepDirectory {
      */
     public static void prepare(Path dir, SweepPlan plan) throws IOException, RefusedException {
         Files.createDirectories(dir.resolve(RUNS));
-        writeOnce(dir.resolve(SWEEP_FILE), plan.file().bytes());
-        writeOnce(dir.resolve(SCENARIO_FILE), plan.resolvedScenario().getBytes(StandardCharsets.UTF_8));
-        writeOnce(dir.resolve(DESIGN), designCsv(plan));
+        AtomicFiles.writeIfAbsent(dir.resolve(SWEEP_FILE), plan.file().bytes());
+        AtomicFiles.writeIfAbsent(dir.resolve(SCENARIO_FILE), plan.resolvedScenario().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeIfAbsent(dir.resolve(DESIGN), designCsv(plan));
         check(dir, plan); // another shard started from a different file at the same moment
-    }
-
-    private static void writeOnce(Path target, byte[] bytes) throws IOException {
-        if (Files.exists(target)) {
-            return;
-        }
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", AtomicFiles.PARTIAL);
-        Files.write(tmp, bytes);
-        AtomicFiles.commit(tmp, target);
     }
 
     /** design.csv of {@code plan}: run_id, then one column per parameter, one row per run in run order. */
@@ -180,8 +192,26 @@ public final class SweepDirectory {
      *
      * @param runs        rows of results.csv
      * @param sensitivity whether sensitivity.csv was written
+     * @param expected    the files a complete sweep directory of these runs holds, for its manifest
      */
-    public record Assembly(int runs, boolean sensitivity) {
+    public record Assembly(int runs, boolean sensitivity, List<String> expected) {
+        /** Lists are never null. */
+        public Assembly {
+            expected = List.copyOf(expected);
+        }
+    }
+
+    /** The files a complete sweep directory holds: its inputs, its results and each run's manifest and summary. */
+    private static List<String> expectedFiles(List<String> runIds, boolean sobol) {
+        List<String> files = new ArrayList<>(List.of(SWEEP_FILE, SCENARIO_FILE, DESIGN, RESULTS));
+        if (sobol) {
+            files.add(SENSITIVITY);
+        }
+        for (String id : runIds) {
+            files.add(RUNS + "/" + id + "/" + Manifest.FILE);
+            files.add(RUNS + "/" + id + "/summary.json");
+        }
+        return files;
     }
 
     /**
@@ -265,7 +295,7 @@ public final class SweepDirectory {
         if (sobol) {
             writeSensitivity(dir, file, values);
         }
-        return new Assembly(runIds.size(), sobol);
+        return new Assembly(runIds.size(), sobol, expectedFiles(runIds, sobol));
     }
 
     /**

@@ -3,7 +3,7 @@ package yrdsim.sweep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -16,18 +16,25 @@ import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import yrdsim.model.ModelException;
+import yrdsim.output.IoErrors;
 import yrdsim.output.Manifest;
+import yrdsim.output.OutputDirectory;
+import yrdsim.output.RefusedException;
 import yrdsim.output.RunDirectory;
+import yrdsim.output.RunFailure;
 import yrdsim.run.Progress;
-import yrdsim.run.RefusedException;
-import yrdsim.run.RunFailure;
 import yrdsim.run.Runner;
 import yrdsim.scenario.Problem;
 import yrdsim.scenario.ScenarioException;
 
 /**
- * Runs a sweep (or one shard of it) into a sweep directory: every run single-threaded, as many
- * at once as there are threads, each through {@link Runner#run} into {@code runs/RUN_ID/}.
+ * Runs a sweep (or one shard of it) into a sweep directory: every run on one engine thread,
+ * {@code jobs} runs at once, each through {@link Runner#run} into {@code runs/RUN_ID/}.
+ *
+ * <p>The directory is claimed through {@link OutputDirectory}: a whole sweep holds it locked
+ * alone; a shard holds it shared with the other shards, and its own {@code shards/I-of-N/}
+ * alone. So shards run side by side, while a second sweep, or a shard and an unsharded sweep,
+ * or a merge, cannot write the same directory at once.
  *
  * <p>Memory stays flat: a run's summary is on disk as soon as the run finishes, and nothing of
  * it is kept; the runs to do are an int array. A rerun skips runs that are complete (their
@@ -45,9 +52,10 @@ public final class SweepRunner {
 
     private final SweepPlan plan;
     private final Path dir;
-    private final int threads;
+    private final int jobs;
     private final Shard shard;
     private final Progress progress;
+    private final Clock clock;
     private final Queue<String> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger executed = new AtomicInteger();
     private final Object lock = new Object();
@@ -79,22 +87,29 @@ public final class SweepRunner {
         }
     }
 
+    /** A sweep stamped by the system clock; see {@link #SweepRunner(SweepPlan, Path, int, Shard, Progress, Clock)}. */
+    public SweepRunner(SweepPlan plan, Path dir, int jobs, Shard shard, Progress progress) {
+        this(plan, dir, jobs, shard, progress, Clock.systemUTC());
+    }
+
     /**
      * A sweep of {@code plan} into {@code dir}.
      *
-     * @param threads  runs at once
+     * @param jobs     runs at once
      * @param shard    which runs to do ({@link Shard#WHOLE} for all, then results are assembled)
      * @param progress told runs done of runs in this shard, first with those already complete
+     * @param clock    stamps the manifests' times
      */
-    public SweepRunner(SweepPlan plan, Path dir, int threads, Shard shard, Progress progress) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    public SweepRunner(SweepPlan plan, Path dir, int jobs, Shard shard, Progress progress, Clock clock) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, was " + jobs);
         }
         this.plan = plan;
         this.dir = dir;
-        this.threads = threads;
+        this.jobs = jobs;
         this.shard = shard;
         this.progress = progress;
+        this.clock = clock;
     }
 
     /**
@@ -107,42 +122,60 @@ public final class SweepRunner {
      */
     public Outcome run() throws IOException, RefusedException, RunFailure, ScenarioException {
         started = System.nanoTime();
-        SweepDirectory.check(dir, plan);
-        int[] mine = shard.indices(plan.size());
-        if (shard.whole() && SweepDirectory.sweepComplete(dir)) {
-            LOG.info("{} already holds this sweep, complete; nothing to do", dir);
-            return new Outcome(dir, mine.length, 0, mine.length, false);
+        try (OutputDirectory out = claim()) {
+            int[] mine = shard.indices(plan.size());
+            if (shard.whole() && out.decision() == OutputDirectory.Decision.DONE) {
+                LOG.info("{} already holds this sweep, complete; nothing to do", dir);
+                return new Outcome(dir, mine.length, 0, mine.length, false);
+            }
+            int[] pending = IntStream.of(mine).filter(i -> !complete(i)).toArray();
+            List<Problem> problems = new ArrayList<>();
+            try {
+                plan.checkPoints(IntStream.of(pending).map(i -> plan.run(i).point()).distinct().toArray());
+            } catch (ScenarioException e) {
+                problems.addAll(e.problems());
+            }
+            problems.addAll(metricProblems());
+            if (!problems.isEmpty()) {
+                throw new ScenarioException(problems);
+            }
+            SweepDirectory.prepare(dir, plan);
+            Path manifestDir = shard.whole() ? dir : shardDirectory();
+            Files.createDirectories(manifestDir);
+            synchronized (lock) {
+                manifest = new Manifest(manifestDir, clock);
+                plan.identity().forEach(manifest::put);
+                manifest.put("jobs", jobs);
+                manifest.put("shard", shard.whole() ? null : shard.toString());
+                manifest.stamp("started_at");
+                manifest.write(Manifest.RUNNING);
+            }
+            int skipped = mine.length - pending.length;
+            LOG.info("{}; {}{} complete already, {} to do, {} at a time, into {}", plan,
+                    shard.whole() ? "" : "shard " + shard + " has " + mine.length + " runs, ", skipped,
+                    pending.length, jobs, dir);
+            AtomicInteger done = new AtomicInteger(skipped);
+            progress.step(skipped, mine.length);
+            execute(pending, done, mine.length);
+            return finish(mine.length, skipped);
         }
-        int[] pending = IntStream.of(mine).filter(i -> !complete(i)).toArray();
-        List<Problem> problems = new ArrayList<>();
-        try {
-            plan.checkPoints(IntStream.of(pending).map(i -> plan.run(i).point()).distinct().toArray());
-        } catch (ScenarioException e) {
-            problems.addAll(e.problems());
-        }
-        problems.addAll(metricProblems());
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(problems);
-        }
-        SweepDirectory.prepare(dir, plan);
-        Path manifestDir = shard.whole() ? dir : dir.resolve(SweepDirectory.SHARDS).resolve(shard.label());
-        Files.createDirectories(manifestDir);
-        synchronized (lock) {
-            manifest = new Manifest(manifestDir);
-            plan.identity().forEach(manifest::put);
-            manifest.put("threads", threads);
-            manifest.put("shard", shard.whole() ? null : shard.toString());
-            manifest.put("started_at", Instant.now().toString());
-            manifest.write(Manifest.RUNNING);
-        }
-        int skipped = mine.length - pending.length;
-        LOG.info("{}; {}{} complete already, {} to do on {} thread{}, into {}", plan,
-                shard.whole() ? "" : "shard " + shard + " has " + mine.length + " runs, ", skipped, pending.length,
-                threads, threads == 1 ? "" : "s", dir);
-        AtomicInteger done = new AtomicInteger(skipped);
-        progress.step(skipped, mine.length);
-        execute(pending, done, mine.length);
-        return finish(mine.length, skipped);
+    }
+
+    /**
+     * Locks the sweep directory (alone for a whole sweep, shared for a shard, which then holds
+     * its own shard directory alone) and checks that it holds this sweep or nothing.
+     */
+    private OutputDirectory claim() throws IOException, RefusedException {
+        OutputDirectory.Identity same = (d, existing) -> {
+            SweepDirectory.check(d, plan);
+            return true;
+        };
+        return shard.whole() ? OutputDirectory.claim(dir, SweepDirectory.KIND, same, false, clock)
+                : OutputDirectory.claimPart(dir, shardDirectory(), SweepDirectory.KIND, same, clock);
+    }
+
+    private Path shardDirectory() {
+        return dir.resolve(SweepDirectory.SHARDS).resolve(shard.label());
     }
 
     /**
@@ -186,7 +219,7 @@ public final class SweepRunner {
 
     private void execute(int[] pending, AtomicInteger done, int total) throws RunFailure {
         AtomicInteger next = new AtomicInteger();
-        int workers = Math.max(1, Math.min(threads, pending.length));
+        int workers = Math.max(1, Math.min(jobs, pending.length));
         AtomicInteger names = new AtomicInteger();
         ExecutorService p = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "yrdsim-sweep-" + names.incrementAndGet());
@@ -226,7 +259,7 @@ public final class SweepRunner {
                     // A killed or abandoned attempt: nothing in it can be trusted.
                     RunDirectory.clear(runDir);
                 }
-                Runner.run(plan.options(run, runDir), abandonOnInterrupt);
+                Runner.run(plan.options(run, runDir), abandonOnInterrupt, clock);
                 executed.incrementAndGet();
                 int d = done.incrementAndGet();
                 synchronized (progress) {
@@ -235,7 +268,7 @@ public final class SweepRunner {
             } catch (Abandoned e) {
                 return;
             } catch (RunFailure | ScenarioException | RefusedException | IOException | RuntimeException e) {
-                String message = e instanceof IOException io ? Runner.describe(io) : e.getMessage();
+                String message = e instanceof IOException io ? IoErrors.describe(io) : e.getMessage();
                 failures.add(run.id() + " (" + plan.describe(run.point()) + ", seed " + run.seed() + "): "
                         + (e instanceof RuntimeException ? e.toString() : message));
                 failing = true;
@@ -266,7 +299,7 @@ public final class SweepRunner {
             }
             boolean assembled = false;
             if (shard.whole()) {
-                SweepDirectory.assemble(dir);
+                manifest.expect(SweepDirectory.assemble(dir).expected());
                 assembled = true;
             }
             stamp();
@@ -286,12 +319,12 @@ public final class SweepRunner {
             stamp();
             manifest.write(Manifest.FAILED);
         } catch (IOException e) {
-            LOG.warn("could not record the interrupt in {}: {}", dir, Runner.describe(e));
+            LOG.warn("could not record the interrupt in {}: {}", dir, IoErrors.describe(e));
         }
     }
 
     private void stamp() {
-        manifest.put("finished_at", Instant.now().toString());
+        manifest.stamp("finished_at");
         manifest.put("wall_seconds", (System.nanoTime() - started) / 1e9);
     }
 }

@@ -18,7 +18,7 @@ class CompareAndReportCommandTest {
     void compareWiresItsOptionsAndPrintsTheDirectory() throws Exception {
         Path out = tmp.resolve("cmp");
         Cli r = Cli.run("compare", "scenarios/two-regions.yaml", "src/test/resources/compare/two-regions-open.yaml",
-                "--replications", "1", "--seed", "5", "--steps", "3", "--threads", "2", "--out", out.toString(),
+                "--replications", "1", "--seed", "5", "--steps", "3", "--jobs", "2", "--out", out.toString(),
                 "--set", "enterprises.scale=0.5", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertEquals(out.toString(), r.out().trim());
@@ -71,7 +71,7 @@ class CompareAndReportCommandTest {
                   - clusters.emerged
                 """.formatted(Path.of("scenarios/two-regions.yaml").toAbsolutePath()));
         Path out = tmp.resolve("sweep");
-        Cli r = Cli.run("sweep", file.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
+        Cli r = Cli.run("sweep", file.toString(), "--out", out.toString(), "--jobs", "2", "--quiet");
         assertEquals(0, r.code(), r.err());
         r = Cli.run("report", out.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
+import yrdsim.output.RefusedException;
 import yrdsim.run.Progress;
-import yrdsim.run.RefusedException;
 
 /**
  * Comparisons of the two-region test bed, 2 seeds and 6 quarters: each comparison is four runs
@@ -32,8 +32,8 @@ class ComparisonTest {
     private static final Path OPEN = Path.of("src/test/resources/compare/two-regions-open.yaml");
     private static final int STEPS = 6;
 
-    private static CompareOptions options(Path baseline, Path policy, int threads, Path out) {
-        return new CompareOptions(baseline, List.of(policy), 2, 11L, STEPS, threads, out, List.of(), false);
+    private static CompareOptions options(Path baseline, Path policy, int jobs, Path out) {
+        return new CompareOptions(baseline, List.of(policy), 2, 11L, STEPS, jobs, out, List.of(), false);
     }
 
     private static List<CSVRecord> table(Path dir) throws Exception {
@@ -110,7 +110,7 @@ class ComparisonTest {
     }
 
     @Test
-    void resultsDoNotDependOnThreadsAndAFinishedComparisonIsKept(@TempDir Path tmp) throws Exception {
+    void resultsDoNotDependOnJobsAndAFinishedComparisonIsKept(@TempDir Path tmp) throws Exception {
         Path one = Comparison.run(options(TWO_REGIONS, OPEN, 1, tmp.resolve("one")), Progress.NONE);
         Path two = Comparison.run(options(TWO_REGIONS, OPEN, 2, tmp.resolve("two")), Progress.NONE);
         for (String file : List.of("comparison.csv", "report.md", "charts/iotf-share.png", "charts/flows.png",

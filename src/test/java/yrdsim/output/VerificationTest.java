@@ -3,8 +3,11 @@ package yrdsim.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +28,7 @@ class VerificationTest {
         Files.writeString(dir.resolve("summary.json"), "{}\n");
         Files.createDirectories(dir.resolve("runs/0001"));
         Files.writeString(dir.resolve("runs/0001/summary.json"), "{\"x\": 1}\n");
-        new Manifest(dir).put("seed", 1L).complete();
+        new Manifest(dir).put("seed", 1L).expect(List.of("provinces.csv", "summary.json")).complete();
     }
 
     @Test
@@ -109,5 +112,56 @@ class VerificationTest {
         Verification v = Verification.of(dir);
         assertTrue(v.intact(), v.problem());
         assertEquals(List.of("report.md"), v.unlisted());
+    }
+
+    /** The failure of issue 17: a table gone from both the directory and the file list. */
+    @Test
+    void aTableRemovedFromTheDirectoryAndTheFileListIsStillMissing() throws IOException {
+        Path manifest = dir.resolve(Manifest.FILE);
+        ObjectNode m = (ObjectNode) Json.MAPPER.readTree(manifest.toFile());
+        ArrayNode files = (ArrayNode) m.get("files");
+        for (int i = files.size() - 1; i >= 0; i--) {
+            if (files.get(i).path("name").asText().equals("provinces.csv")) {
+                files.remove(i);
+            }
+        }
+        Files.writeString(manifest, Json.MAPPER.writeValueAsString(m));
+        Files.delete(dir.resolve("provinces.csv"));
+
+        Verification v = Verification.of(dir);
+        assertFalse(v.intact());
+        assertEquals(dir.resolve("provinces.csv") + ": missing (a complete directory of this kind must have it; the "
+                + "manifest's file list lacks it too)", v.problem());
+    }
+
+    @Test
+    void aTableLeftOutOfTheFileListIsFoundEvenIfItIsThere() throws IOException {
+        Path manifest = dir.resolve(Manifest.FILE);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"name\" : \"summary.json\"",
+                "\"name\" : \"runs/0001/summary.json\""));
+        Verification v = Verification.of(dir);
+        assertFalse(v.intact());
+        assertTrue(v.problem().endsWith("summary.json: not in the manifest's file list, though a complete directory "
+                + "of this kind must list it"), v.problem());
+    }
+
+    @Test
+    void completionRefusesWhileAnExpectedFileIsMissing() throws IOException {
+        Files.delete(dir.resolve("summary.json"));
+        Manifest m = new Manifest(dir).expect(List.of("provinces.csv")).expect(List.of("summary.json", "firms.csv"));
+        Manifest.MissingOutputException e = assertThrows(Manifest.MissingOutputException.class, m::complete);
+        assertEquals(dir + " cannot be marked complete: 2 of its 3 expected files are missing (summary.json, "
+                + "firms.csv)", e.getMessage());
+        assertFalse(Verification.of(dir).intact(), "the manifest was not rewritten as complete");
+    }
+
+    @Test
+    void aLockFileIsNeitherListedNorUnlisted() throws IOException {
+        Files.writeString(dir.resolve(OutputDirectory.LOCK_FILE), "pid 1\n");
+        new Manifest(dir).expect(List.of("provinces.csv")).complete();
+        Verification v = Verification.of(dir);
+        assertTrue(v.intact(), v.problem());
+        assertEquals(List.of(), v.unlisted());
+        assertFalse(Files.readString(dir.resolve(Manifest.FILE)).contains(OutputDirectory.LOCK_FILE));
     }
 }

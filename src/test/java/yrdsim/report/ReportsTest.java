@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.output.Manifest;
-import yrdsim.run.RefusedException;
+import yrdsim.output.RefusedException;
 import yrdsim.run.RunOptions;
 import yrdsim.run.Runner;
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.output.AtomicFiles;
 import yrdsim.output.Manifest;
+import yrdsim.output.RefusedException;
 import yrdsim.output.Verification;
 
 /**
@@ -144,6 +145,32 @@ class CheckpointResumeTest {
 
         RefusedException e = assertThrows(RefusedException.class, () -> Runner.resume(dir, Progress.NONE));
         assertTrue(e.getMessage().contains("has changed since the run started"), e.getMessage());
+    }
+
+    /**
+     * The scenario file is gone (moved, deleted, or on another machine): the run is run again
+     * from the run directory's own scenario.resolved.yaml, to the same bytes.
+     */
+    @Test
+    void aRunWithoutCheckpointWhoseScenarioFileIsGoneRunsAgainFromItsOwnResolvedScenario() throws Exception {
+        Path scenario = tmp.resolve("mine.yaml");
+        Files.copy(SCENARIO, scenario);
+        Path straight = tmp.resolve("straight");
+        Runner.run(new RunOptions(scenario, List.of("enterprises.scale=0.5", "barriers.labor.scale=0.4"), 3L, 6, 1,
+                EnterpriseEngine.Kind.FAST, straight, false, 0, 0, true), Progress.NONE);
+        Path dir = tmp.resolve("run");
+        RunOptions o = new RunOptions(scenario, List.of("enterprises.scale=0.5", "barriers.labor.scale=0.4"), 3L, 6, 1,
+                EnterpriseEngine.Kind.FAST, dir, false, 0, 0, true);
+        assertThrows(Interrupted.class, () -> Runner.run(o, interruptAfter(2)));
+        Files.delete(scenario);
+
+        Runner.resume(dir, Progress.NONE);
+
+        JsonNode manifest = Manifest.read(dir);
+        assertEquals(Manifest.COMPLETE, manifest.path("status").asText());
+        assertEquals(scenario.toString(), manifest.path("scenario").path("path").asText(),
+                "the manifest still names the file the run was made from");
+        assertSameData(straight, dir);
     }
 
     @Test

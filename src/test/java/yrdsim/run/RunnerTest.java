@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.output.AtomicFiles;
 import yrdsim.output.Manifest;
+import yrdsim.output.RefusedException;
 
 class RunnerTest {
 
@@ -133,5 +137,22 @@ class RunnerTest {
                 0, 0, true);
         assertThrows(RefusedException.class, () -> run(forced));
         assertEquals("precious", Files.readString(out.resolve("thesis.tex")));
+    }
+
+    @Test
+    void theManifestIsStampedByTheInjectedClockAndNamesTheFilesARunMustHave() throws Exception {
+        Clock fixed = Clock.fixed(Instant.parse("2026-12-04T08:30:00Z"), ZoneOffset.UTC);
+        Path dir = Runner.run(options(TWO_REGIONS, List.of(), 2, 1, EnterpriseEngine.Kind.FAST, tmp.resolve("t")),
+                Progress.NONE, fixed).directory();
+        JsonNode manifest = Manifest.read(dir);
+        assertEquals("2026-12-04T08:30:00Z", manifest.path("started_at").asText());
+        assertEquals("2026-12-04T08:30:00Z", manifest.path("finished_at").asText());
+        List<String> expected = new java.util.ArrayList<>();
+        manifest.path(Manifest.EXPECTED).forEach(n -> expected.add(n.asText()));
+        assertEquals(List.of("provinces.csv", "sectors.csv", "flows.csv", "clusters.csv", "firms.csv", "summary.json",
+                "calibration.json", "scenario.resolved.yaml"), expected);
+        assertTrue(manifest.path("scenario").path("absolute_path").asText()
+                .endsWith("/scenarios/two-regions.yaml"), manifest.path("scenario").toString());
+        assertFalse(Files.exists(dir.resolve(yrdsim.output.OutputDirectory.LOCK_FILE)), "no lock left behind");
     }
 }

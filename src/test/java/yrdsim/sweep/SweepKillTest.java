@@ -42,7 +42,7 @@ class SweepKillTest {
     private Process startChild(Path file, Path out) throws java.io.IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "yrdsim.cli.Main",
-                "sweep", file.toString(), "--out", out.toString(), "--threads", "1", "--quiet")
+                "sweep", file.toString(), "--out", out.toString(), "--jobs", "1", "--quiet")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
     }
 
@@ -55,7 +55,7 @@ class SweepKillTest {
                   barriers.technology.scale: {values: [0, 1]}
                 """);
         Path reference = tmp.resolve("reference");
-        assertEquals(0, yrdsim("sweep", file.toString(), "--out", reference.toString(), "--threads", "2", "--quiet").code());
+        assertEquals(0, yrdsim("sweep", file.toString(), "--out", reference.toString(), "--jobs", "2", "--quiet").code());
 
         Path out = tmp.resolve("killed");
         long complete = 0;
@@ -85,7 +85,7 @@ class SweepKillTest {
         assertFalse(Files.exists(out.resolve("results.csv")));
         assertEquals(Manifest.RUNNING, Manifest.read(out).path("status").asText(), "not complete after a kill");
 
-        Cli resumed = yrdsim("sweep", file.toString(), "--out", out.toString(), "--threads", "2");
+        Cli resumed = yrdsim("sweep", file.toString(), "--out", out.toString(), "--jobs", "2");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.err().contains(complete + " complete already, " + (RUNS - complete) + " to do"),
                 resumed.err());

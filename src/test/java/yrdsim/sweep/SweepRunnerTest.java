@@ -21,8 +21,8 @@ import yrdsim.cli.Cli;
 import yrdsim.output.CsvTables;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
+import yrdsim.output.RunFailure;
 import yrdsim.run.Progress;
-import yrdsim.run.RunFailure;
 
 class SweepRunnerTest {
 
@@ -37,12 +37,12 @@ class SweepRunnerTest {
     }
 
     @Test
-    void resultsHoldEveryRunsSeedParametersAndSummaryFiguresWhateverTheThreads() throws Exception {
+    void resultsHoldEveryRunsSeedParametersAndSummaryFiguresWhateverTheJobs() throws Exception {
         Path file = SweepFixtures.sweepFile(tmp, "grid.yaml", 2, 4, SweepFixtures.GRID);
         Path one = tmp.resolve("one");
         Path two = tmp.resolve("two");
-        assertEquals(0, yrdsim("sweep", file.toString(), "--out", one.toString(), "--threads", "1", "--quiet").code());
-        assertEquals(0, yrdsim("sweep", file.toString(), "--out", two.toString(), "--threads", "2", "--quiet").code());
+        assertEquals(0, yrdsim("sweep", file.toString(), "--out", one.toString(), "--jobs", "1", "--quiet").code());
+        assertEquals(0, yrdsim("sweep", file.toString(), "--out", two.toString(), "--jobs", "2", "--quiet").code());
         assertArrayEquals(Files.readAllBytes(one.resolve("results.csv")), Files.readAllBytes(two.resolve("results.csv")));
         assertArrayEquals(Files.readAllBytes(one.resolve("design.csv")), Files.readAllBytes(two.resolve("design.csv")));
 
@@ -82,10 +82,10 @@ class SweepRunnerTest {
         Path file = SweepFixtures.sweepFile(tmp, "sobol.yaml", 1, 4, SweepFixtures.SOBOL);
         Path whole = tmp.resolve("whole");
         Path shared = tmp.resolve("shared");
-        assertEquals(0, yrdsim("sweep", file.toString(), "--out", whole.toString(), "--threads", "2", "--quiet").code());
+        assertEquals(0, yrdsim("sweep", file.toString(), "--out", whole.toString(), "--jobs", "2", "--quiet").code());
         for (int i = 0; i < 3; i++) {
             Cli cli = yrdsim("sweep", file.toString(), "--out", shared.toString(), "--shard", i + "/3",
-                    "--threads", "1", "--quiet");
+                    "--jobs", "1", "--quiet");
             assertEquals(0, cli.code(), cli.err());
             assertFalse(Files.exists(shared.resolve("results.csv")), "a shard never writes results");
             if (i == 1) {
@@ -165,7 +165,7 @@ class SweepRunnerTest {
         long complete = SweepFixtures.completeRuns(out);
         assertTrue(complete >= 2 && complete < 12, "some but not all runs complete: " + complete);
 
-        Cli resumed = yrdsim("sweep", file.toString(), "--out", out.toString(), "--threads", "1");
+        Cli resumed = yrdsim("sweep", file.toString(), "--out", out.toString(), "--jobs", "1");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.err().contains(complete + " complete already"), resumed.err());
         assertArrayEquals(Files.readAllBytes(reference.resolve("results.csv")), Files.readAllBytes(out.resolve("results.csv")));

@@ -1,4 +1,4 @@
-package yrdsim.run;
+package yrdsim.output;
 
 /** A run that started and then failed (exit code 1): a model guard, a full disk, an I/O error. */
 public final class RunFailure extends Exception {

@@ -1,4 +1,4 @@
-package yrdsim.run;
+package yrdsim.output;
 
 /** The request cannot be carried out as given (exit code 2), such as an output directory in use. */
 public final class RefusedException extends Exception {
