@@ -197,8 +197,23 @@ final class Charts {
         }
     }
 
+    /**
+     * Sets {@code chart}'s title smaller, down to 10 points, until it fits the chart's width:
+     * XChart neither wraps nor shortens a title, and cuts off both ends of one that is too long.
+     */
+    static void fitTitle(Chart<?, ?> chart) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        Font font = chart.getStyler().getChartTitleFont();
+        while (font.getSize() > 10 && g.getFontMetrics(font).stringWidth(chart.getTitle()) > chart.getWidth() - 24) {
+            font = font.deriveFont((float) font.getSize() - 1);
+        }
+        g.dispose();
+        chart.getStyler().setChartTitleFont(font);
+    }
+
     /** Writes {@code chart} as a PNG file with {@code caption} in a strip under it. */
     static void save(Chart<?, ?> chart, Path file, String caption) throws IOException {
+        fitTitle(chart);
         write(captioned(BitmapEncoder.getBufferedImage(chart), caption), file);
     }
 
@@ -213,6 +228,7 @@ final class Charts {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
         for (int i = 0; i < charts.size(); i++) {
+            fitTitle(charts.get(i));
             g.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)), (i % columns) * w, (i / columns) * h, null);
         }
         g.dispose();

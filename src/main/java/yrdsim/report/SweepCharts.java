@@ -3,10 +3,12 @@ package yrdsim.report;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.math3.distribution.FDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.OneWayAnova;
 import org.knowm.xchart.CategoryChart;
@@ -24,8 +26,8 @@ import yrdsim.run.RefusedException;
  * The charts of a sweep report. A grid's heat map comes as two panels, the mean over replications
  * in each cell and, beside it, their standard deviation, so that seed noise is seen next to the
  * differences it could explain; when the cell means differ no more than that noise would make them
- * (one-way analysis of variance, p ≥ 0.05), the mean panel is grey and its title says so. Shares are
- * in per cent.
+ * (analysis of variance, p ≥ 0.05; see {@link #noise}), the mean panel is grey and its title says
+ * so. Shares are in per cent.
  */
 final class SweepCharts {
 
@@ -39,16 +41,19 @@ final class SweepCharts {
     /** Category labels longer than this are set at an angle. */
     private static final int LONG_LABEL = 22;
 
-    /** One design point: its parameter values as written, and each metric's values over its runs. */
-    record Point(List<String> values, Map<String, List<Double>> metrics) {
+    /**
+     * One design point: its parameter values as written, each metric's values over its runs, and
+     * the replication each value came from.
+     */
+    record Point(List<String> values, Map<String, List<Double>> metrics, Map<String, List<Integer>> replications) {
     }
 
     /**
-     * Whether a grid's cell means differ by more than seed noise: the p-value of a one-way
-     * analysis of variance over the cells that have at least two replications (NaN when fewer
-     * than two cells do, and the noise cannot be judged).
+     * Whether a grid's cell means differ by more than seed noise: the p-value of an analysis of
+     * variance over the cells (NaN when the noise cannot be judged), and whether the seed was a
+     * block in it.
      */
-    record Noise(double pValue) {
+    record Noise(double pValue, boolean blocked) {
 
         /** The level below which the cells are taken to differ. */
         static final double LEVEL = 0.05;
@@ -70,34 +75,98 @@ final class SweepCharts {
                 : Math.sqrt(StatUtils.variance(values.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
-    /** The noise of {@code metric} over the grid's points. */
-    static Noise noise(List<Point> points, String metric) {
+    /**
+     * The noise of {@code metric} over the grid's points. With {@code commonSeeds} and every cell
+     * holding the same replications, replication r ran on the same seed in every cell, so the seed
+     * is a block: a two-way analysis of variance without interaction (cells × seeds) tests the
+     * cells against the residual noise, which is what differences between cells carry. Otherwise a
+     * one-way analysis over the cells with two or more values.
+     */
+    static Noise noise(List<Point> points, String metric, boolean commonSeeds) {
         List<double[]> cells = new ArrayList<>();
+        List<Integer> blocks = null;
+        boolean complete = true;
         for (Point p : points) {
             List<Double> v = p.metrics().get(metric);
+            List<Integer> r = p.replications().get(metric).stream().sorted().toList();
             if (v.size() >= 2) {
-                cells.add(v.stream().mapToDouble(Double::doubleValue).toArray());
+                cells.add(byReplication(v, p.replications().get(metric)));
             }
+            complete &= blocks == null || blocks.equals(r);
+            blocks = blocks == null ? r : blocks;
         }
         if (cells.size() < 2) {
-            return new Noise(Double.NaN);
+            return new Noise(Double.NaN, false);
         }
         if (cells.stream().allMatch(c -> StatUtils.variance(c) == 0)) {
             // No seed noise at all: any difference between cells is the parameters'.
-            return new Noise(0);
+            return new Noise(0, false);
         }
-        return new Noise(new OneWayAnova().anovaPValue(cells));
+        if (commonSeeds && complete && cells.size() == points.size()) {
+            return new Noise(blockedPValue(cells), true);
+        }
+        return new Noise(new OneWayAnova().anovaPValue(cells), false);
+    }
+
+    /** A cell's values ordered by replication, so that column j is the same seed in every cell. */
+    private static double[] byReplication(List<Double> values, List<Integer> replications) {
+        Integer[] order = new Integer[values.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(replications::get));
+        double[] out = new double[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = values.get(order[i]);
+        }
+        return out;
+    }
+
+    /** p of the cell effect in a randomised complete block design: a cells, b seeds, one value each. */
+    static double blockedPValue(List<double[]> cells) {
+        int a = cells.size();
+        int b = cells.get(0).length;
+        double grand = 0;
+        double[] blockMeans = new double[b];
+        for (double[] c : cells) {
+            for (int j = 0; j < b; j++) {
+                grand += c[j] / (a * b);
+                blockMeans[j] += c[j] / a;
+            }
+        }
+        double ssCells = 0;
+        double ssBlocks = 0;
+        double ssTotal = 0;
+        for (double[] c : cells) {
+            ssCells += b * Math.pow(StatUtils.mean(c) - grand, 2);
+            for (double v : c) {
+                ssTotal += Math.pow(v - grand, 2);
+            }
+        }
+        for (double m : blockMeans) {
+            ssBlocks += a * Math.pow(m - grand, 2);
+        }
+        double ssError = Math.max(0, ssTotal - ssCells - ssBlocks);
+        int dfCells = a - 1;
+        int dfError = (a - 1) * (b - 1);
+        if (ssError == 0) {
+            return ssCells > 0 ? 0 : 1;
+        }
+        double f = (ssCells / dfCells) / (ssError / dfError);
+        return 1 - new FDistribution(null, dfCells, dfError).cumulativeProbability(f);
     }
 
     /** The two panels of a grid's heat map: the means (grey when unresolved), and the within-cell SD. */
-    static List<HeatMapChart> heatMap(List<Point> points, List<String> parameters, String metric, int replications) {
+    static List<HeatMapChart> heatMap(List<Point> points, List<String> parameters, String metric, int replications,
+                                      boolean commonSeeds) {
         double scale = Labels.chartScale(metric);
-        Noise noise = noise(points, metric);
+        Noise noise = noise(points, metric, commonSeeds);
         boolean gaps = points.stream().anyMatch(p -> p.metrics().get(metric).size() < replications);
         String unit = scale == 100 ? " (%)" : "";
         String meanTitle = Labels.metric(metric) + ": mean of " + replications + (gaps ? " (gaps left out)" : "");
         if (!noise.resolved()) {
-            meanTitle += "; grey: within seed noise (ANOVA p = " + Markdown.number(noise.pValue(), 2) + ")";
+            meanTitle += "; grey: within seed noise (" + (noise.blocked() ? "seed-blocked " : "") + "ANOVA p = "
+                    + Markdown.number(noise.pValue(), 2) + ")";
         }
         HeatMapChart means = panel(points, parameters, metric, meanTitle, v -> mean(v) * scale,
                 noise.resolved() ? MEAN_COLORS : new Color[] {UNRESOLVED, UNRESOLVED});

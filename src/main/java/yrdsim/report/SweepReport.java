@@ -36,6 +36,7 @@ final class SweepReport {
         List<SweepCharts.Point> points = points(design, parameters, results, metrics);
         int replications = (int) results.rows().stream().map(r -> results.text(r, "replication")).distinct().count();
         String caption = caption(Reports.manifest(dir), replications);
+        boolean commonSeeds = Reports.manifest(dir).path("common_seeds").asBoolean(false);
 
         List<String> charts = new ArrayList<>();
         List<String> charted = new ArrayList<>();
@@ -43,15 +44,17 @@ final class SweepReport {
         if (parameters.size() == 2 && isGrid(points)) {
             heading = "## Heat maps\n\nEach cell is one grid point. The left panel is the mean of the metric over "
                     + "the replications that have a value there; the right panel is their standard deviation, the "
-                    + "seed noise of that cell. Where the cell means differ no more than that noise alone would make "
-                    + "them differ (a one-way analysis of variance over the cells gives p ≥ 0.05), the left panel is "
-                    + "grey and its title gives p: its colours would paint seed noise as structure. Coloured or not, "
-                    + "read a difference between two cells against their SDs. Shares are in per cent (the files hold "
-                    + "fractions).\n\n";
+                    + "seed noise of that cell. Where the cell means differ no more than seed noise alone would make "
+                    + "them differ, the left panel is grey and its title gives the p-value of the test: its colours "
+                    + "would paint noise as structure. The test is an analysis of variance over the cells (p < 0.05 "
+                    + "colours the map); when every grid point ran on the same seeds (`common_seeds`), the seed is "
+                    + "a block in that analysis, because the part of each cell's SD that all cells share cancels in "
+                    + "their differences. Coloured or not, read a difference between two cells against their SDs. "
+                    + "Shares are in per cent (the files hold fractions).\n\n";
             for (String metric : metrics) {
                 if (hasValues(points, metric)) {
                     String chart = "charts/heatmap-" + fileName(metric) + ".png";
-                    Charts.saveGrid(SweepCharts.heatMap(points, parameters, metric, replications), 2,
+                    Charts.saveGrid(SweepCharts.heatMap(points, parameters, metric, replications, commonSeeds), 2,
                             dir.resolve(chart), caption);
                     charts.add(chart);
                     charted.add(metric);
@@ -143,8 +146,10 @@ final class SweepReport {
             }
             byValues.computeIfAbsent(values, v -> {
                 Map<String, List<Double>> m = new LinkedHashMap<>();
+                Map<String, List<Integer>> r = new LinkedHashMap<>();
                 metrics.forEach(name -> m.put(name, new ArrayList<>()));
-                return new SweepCharts.Point(v, m);
+                metrics.forEach(name -> r.put(name, new ArrayList<>()));
+                return new SweepCharts.Point(v, m, r);
             });
         }
         for (CSVRecord row : results.rows()) {
@@ -158,6 +163,7 @@ final class SweepReport {
                 double v = results.number(row, metric);
                 if (!Double.isNaN(v)) {
                     point.metrics().get(metric).add(v);
+                    point.replications().get(metric).add(results.integer(row, "replication"));
                 }
             }
         }
