@@ -107,17 +107,27 @@ final class Charts {
     /**
      * Makes the x axis of {@code chart} a time axis over {@code x}, labelled with periods. Runs of
      * up to {@value #EVERY_QUARTER} quarters label any quarter; longer ones only the quarter they
-     * start in, so labels fall a whole number of years apart. XChart spaces ticks until their
-     * labels differ, which the blank labels in between force.
+     * start in, in every year or every few years so that at most about eight labels are shown.
+     * XChart spaces ticks until their labels differ, which the blank labels in between force.
      */
     static void timeAxis(XYChart chart, double[] x) {
+        timeAxis(chart, x, 8);
+    }
+
+    /** As {@link #timeAxis(XYChart, double[])}, with at most about {@code labels} labels (a narrow plot). */
+    static void timeAxis(XYChart chart, double[] x, int labels) {
         chart.getStyler().setXAxisMin(x[0]);
         chart.getStyler().setXAxisMax(x[x.length - 1]);
         long startQuarter = Math.floorMod(Math.round(x[0] * 4), 4);
+        long startYear = (long) Math.floor(x[0]);
         boolean yearly = x.length > EVERY_QUARTER;
+        long years = (long) Math.ceil(x[x.length - 1] - x[0]);
+        long step = Math.max(1, (years + labels - 1) / labels);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(value -> {
             String label = periodLabel(value);
-            boolean wanted = !yearly || Math.floorMod(Math.round(value * 4), 4) == startQuarter;
+            long quarter = Math.round(value * 4);
+            boolean wanted = !yearly || Math.floorMod(quarter, 4) == startQuarter
+                    && Math.floorMod(Math.floorDiv(quarter, 4) - startYear, step) == 0;
             return wanted ? label : "";
         });
     }

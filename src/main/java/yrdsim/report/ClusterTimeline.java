@@ -100,7 +100,8 @@ final class ClusterTimeline {
         chart.setYAxisTitle("");
         Charts.style(chart.getStyler());
         double[] x = Charts.times(periods);
-        Charts.timeAxis(chart, x);
+        // The row labels and the legend leave the plot narrow: fewer period labels.
+        Charts.timeAxis(chart, x, 5);
         // An invisible series at every quarter: XChart then places time ticks on quarters, as in
         // the other charts, instead of on round numbers that may fall after the last quarter.
         XYSeries quarters = chart.addSeries("quarters", x, new double[x.length]);

@@ -156,6 +156,9 @@ public final class Reports {
      * "uncommitted changes" where the commit id says the tree was dirty.
      */
     static String source(JsonNode manifest) {
+        if (!manifest.has("git_commit") && !manifest.has("yrdsim_version")) {
+            return "provenance unknown: no manifest.json";
+        }
         String commit = manifest.path("git_commit").asText("unknown");
         boolean dirty = commit.endsWith("-dirty");
         String id = dirty ? commit.substring(0, commit.length() - "-dirty".length()) : commit;

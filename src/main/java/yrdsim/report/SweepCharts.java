@@ -156,7 +156,10 @@ final class SweepCharts {
         return 1 - new FDistribution(null, dfCells, dfError).cumulativeProbability(f);
     }
 
-    /** The two panels of a grid's heat map: the means (grey when unresolved), and the within-cell SD. */
+    /**
+     * The two panels of a grid's heat map: the means (grey when unresolved), and the within-cell
+     * SD; only the first when no cell has two values, so there is no noise to show.
+     */
     static List<HeatMapChart> heatMap(List<Point> points, List<String> parameters, String metric, int replications,
                                       boolean commonSeeds) {
         double scale = Labels.chartScale(metric);
@@ -164,13 +167,21 @@ final class SweepCharts {
         boolean gaps = points.stream().anyMatch(p -> p.metrics().get(metric).size() < replications);
         String unit = scale == 100 ? " (%)" : "";
         String meanTitle = Labels.metric(metric) + ": mean of " + replications + (gaps ? " (gaps left out)" : "");
+        boolean noiseKnown = points.stream().anyMatch(p -> p.metrics().get(metric).size() >= 2);
+        if (!noiseKnown) {
+            meanTitle += "; seed noise unknown (one value a cell)";
+        }
         if (!noise.resolved()) {
             meanTitle += "; grey: within seed noise (" + (noise.blocked() ? "seed-blocked " : "") + "ANOVA p = "
                     + Markdown.number(noise.pValue(), 2) + ")";
         }
         HeatMapChart means = panel(points, parameters, metric, meanTitle, v -> mean(v) * scale,
                 noise.resolved() ? MEAN_COLORS : new Color[] {UNRESOLVED, UNRESOLVED});
-        HeatMapChart spread = panel(points, parameters, metric, "Seed noise: SD over the " + replications + " replications of each cell" + unit, v -> sd(v) * scale, NOISE_COLORS);
+        if (!noiseKnown) {
+            return List.of(means);
+        }
+        HeatMapChart spread = panel(points, parameters, metric, "Seed noise: SD over the " + replications
+                + " replications of each cell" + unit, v -> sd(v) * scale, NOISE_COLORS);
         return List.of(means, spread);
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
+import org.knowm.xchart.HeatMapChart;
 import yrdsim.output.AtomicFiles;
 import yrdsim.run.RefusedException;
 
@@ -54,8 +55,9 @@ final class SweepReport {
             for (String metric : metrics) {
                 if (hasValues(points, metric)) {
                     String chart = "charts/heatmap-" + fileName(metric) + ".png";
-                    Charts.saveGrid(SweepCharts.heatMap(points, parameters, metric, replications, commonSeeds), 2,
-                            dir.resolve(chart), caption);
+                    List<HeatMapChart> panels = SweepCharts.heatMap(points, parameters, metric, replications,
+                            commonSeeds);
+                    Charts.saveGrid(panels, panels.size(), dir.resolve(chart), caption);
                     charts.add(chart);
                     charted.add(metric);
                 }
@@ -117,8 +119,10 @@ final class SweepReport {
     static String caption(JsonNode manifest, int replications) {
         String sweep = manifest.path("sweep").path("path").asText("");
         String name = sweep.isEmpty() ? "Sweep" : "Sweep " + Path.of(sweep).getFileName().toString().replaceAll("\\.ya?ml$", "");
-        return name + " on scenario " + manifest.path("scenario").path("name").asText("?")
-                + Reports.overridesCaption(manifest.path("overrides")) + ", seed " + manifest.path("seed").asText("?")
+        String scenario = manifest.path("scenario").path("name").asText("");
+        String seed = manifest.path("seed").asText("");
+        return name + (scenario.isEmpty() ? "" : " on scenario " + scenario)
+                + Reports.overridesCaption(manifest.path("overrides")) + (seed.isEmpty() ? "" : ", seed " + seed)
                 + ", " + replications + " replication" + (replications == 1 ? "" : "s") + " per point · "
                 + Reports.source(manifest);
     }

@@ -99,4 +99,18 @@ class SweepChartsTest {
         assertTrue(List.of(means.getStyler().getRangeColors()).stream().distinct().count() > 1);
         assertFalse(means.getTitle().contains("grey"), means.getTitle());
     }
+
+    @Test
+    void oneReplicationGivesTheMeansAloneAndSaysTheNoiseIsUnknown() {
+        List<SweepCharts.Point> points = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                points.add(new SweepCharts.Point(List.of(Integer.toString(i), Integer.toString(j)),
+                        Map.of("clusters.emerged", List.of(10.0 + i + j)), Map.of("clusters.emerged", List.of(0))));
+            }
+        }
+        List<HeatMapChart> panels = SweepCharts.heatMap(points, List.of("a", "b"), "clusters.emerged", 1, true);
+        assertEquals(1, panels.size());
+        assertTrue(panels.get(0).getTitle().endsWith("seed noise unknown (one value a cell)"), panels.get(0).getTitle());
+    }
 }
