@@ -86,7 +86,7 @@ final class ClusterTimeline {
     }
 
     private static String rowOf(Event e) {
-        return (e.province().equals(ALL) ? "whole delta" : e.province()) + " · " + e.sector();
+        return Labels.region(e.province()) + " · " + Labels.words(e.sector());
     }
 
     /** The timeline chart; its height grows with the number of rows. */
@@ -100,7 +100,8 @@ final class ClusterTimeline {
         chart.setYAxisTitle("");
         Charts.style(chart.getStyler());
         double[] x = Charts.times(periods);
-        Charts.timeAxis(chart, x);
+        // The row labels and the legend leave the plot narrow: fewer period labels.
+        Charts.timeAxis(chart, x, 5);
         // An invisible series at every quarter: XChart then places time ticks on quarters, as in
         // the other charts, instead of on round numbers that may fall after the last quarter.
         XYSeries quarters = chart.addSeries("quarters", x, new double[x.length]);
@@ -119,7 +120,7 @@ final class ClusterTimeline {
             AnnotationText note = new AnnotationText("No cluster emerged or dissolved, and no sector crossed a "
                     + "revenue yardstick, during this run.", (x[0] + x[x.length - 1]) / 2, 0, false);
             chart.addAnnotation(note);
-            chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+            chart.getStyler().setAnnotationTextFont(new Font(Charts.FONT, Font.PLAIN, 14));
             return chart;
         }
         bars(chart, rows, x);
@@ -228,7 +229,7 @@ final class ClusterTimeline {
         b.append("Cluster events: ").append(emerged).append(" emerged, ").append(dissolved)
                 .append(" dissolved (those in the first quarter are clusters present from the start). ");
         List<String> starting = startingYardsticks().stream().filter(e -> e.event().equals("revenue_500bn"))
-                .map(Event::sector).toList();
+                .map(e -> Labels.words(e.sector())).toList();
         b.append(starting.isEmpty() ? "No sector had 500 bn yuan of annual revenue at the start."
                 : "Sectors with 500 bn yuan of annual revenue or more from the start: " + String.join(", ", starting)
                 + ".");
@@ -238,7 +239,7 @@ final class ClusterTimeline {
             if (e.province().equals(ALL) && e.step() == 0) {
                 continue;
             }
-            rows.add(List.of(e.period(), e.province().equals(ALL) ? "whole delta" : e.province(), e.sector(),
+            rows.add(List.of(e.period(), Labels.region(e.province()), Labels.words(e.sector()),
                     e.event(), e.event().startsWith("revenue_")
                             ? Markdown.number(e.value()) + " bn yuan a year"
                             : "location quotient " + Markdown.number(e.value())));

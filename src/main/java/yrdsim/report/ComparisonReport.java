@@ -7,10 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.commons.csv.CSVRecord;
 import org.knowm.xchart.XYChart;
 import yrdsim.metrics.PairedDifference;
 import yrdsim.output.AtomicFiles;
@@ -59,17 +56,28 @@ final class ComparisonReport {
                 "mean_difference", "sd_difference", "n", "ci95_low", "ci95_high");
 
         double[] x = Charts.times(scenarios.get(0).runs().get(0).periods());
-        Charts.save(shareChart(scenarios, x, seeds.size()), dir.resolve(CHARTS.get(0)));
-        Charts.save(differenceChart(scenarios, x), dir.resolve(CHARTS.get(1)));
+        String caption = caption(manifest, scenarios, seeds);
+        Charts.save(shareChart(scenarios, x, seeds.size()), dir.resolve(CHARTS.get(0)), caption);
+        Charts.save(differenceChart(scenarios, x), dir.resolve(CHARTS.get(1)), caption);
         List<XYChart> flows = new ArrayList<>();
         for (String factor : Reports.FLOW_FACTORS) {
             flows.add(flowChart(scenarios, x, factor, seeds.size()));
         }
-        Charts.saveGrid(flows, 2, dir.resolve(CHARTS.get(2)));
+        Charts.saveGrid(flows, 2, dir.resolve(CHARTS.get(2)), caption);
 
         Path report = dir.resolve(Reports.REPORT);
         AtomicFiles.write(report, markdown(manifest, scenarios, seeds, table));
+        Html.write(report);
         return report;
+    }
+
+    /** "baseline vs integration, seeds 1–3 (3 replications), 2020Q1–2035Q4 · yrdsim …". */
+    private static String caption(JsonNode manifest, List<ScenarioRuns> scenarios, List<Long> seeds) {
+        String[] periods = scenarios.get(0).runs().get(0).periods();
+        return String.join(" vs ", scenarios.stream().map(ScenarioRuns::label).toList())
+                + Reports.overridesCaption(manifest.path("overrides")) + ", seeds " + Reports.seedList(seeds) + " ("
+                + seeds.size() + " replication" + (seeds.size() == 1 ? "" : "s") + "), " + periods[0] + "–"
+                + periods[periods.length - 1] + " · " + Reports.source(manifest);
     }
 
     private static ScenarioRuns scenario(Path dir, JsonNode info, List<Long> seeds) throws IOException, RefusedException {
@@ -125,10 +133,11 @@ final class ComparisonReport {
 
     private static XYChart shareChart(List<ScenarioRuns> scenarios, double[] x, int replications) throws RefusedException {
         XYChart chart = Charts.time("IotF share of the delta's manufacturing revenue (mean of " + replications
-                + " replications; band: min–max)", "IotF share of revenue (%)", x);
+                + " replications; band: min–max)", "IotF share of manufacturing revenue (%)", x);
         for (int i = 0; i < scenarios.size(); i++) {
             meanAndBand(chart, scenarios.get(i), i, x, RunSeries::deltaIotfShare, 100);
         }
+        Charts.includeZero(chart);
         return chart;
     }
 
@@ -177,6 +186,7 @@ final class ComparisonReport {
         for (int i = 0; i < scenarios.size(); i++) {
             meanAndBand(chart, scenarios.get(i), i, x, run -> run.crossFlow(factor), 1);
         }
+        Charts.includeZero(chart);
         return chart;
     }
 
@@ -194,7 +204,7 @@ final class ComparisonReport {
                     + Markdown.code(s.info().path("path").asText()) + ", sha256 "
                     + Markdown.code(s.info().path("sha256").asText()) + ")"));
         }
-        rows.add(List.of("replications", seeds.size() + ", seeds " + seedList(seeds)
+        rows.add(List.of("replications", seeds.size() + ", seeds " + Reports.seedList(seeds)
                 + " (every scenario runs on the same seeds)"));
         rows.add(List.of("steps", periods.length + " quarters, " + periods[0] + " to " + periods[periods.length - 1]));
         rows.add(List.of("overrides", Reports.overrides(manifest.path("overrides"))));
@@ -208,27 +218,10 @@ final class ComparisonReport {
         b.append("From `comparison.csv`. For each seed the policy's figure minus the baseline's is one paired "
                 + "difference; *difference* is their mean and *95% interval* is mean ± t(0.975, n−1) · sd / √n. "
                 + "An interval that excludes 0 (marked *yes*) is an effect the replications resolve; one that "
-                + "includes 0 is not distinguishable from seed noise at this number of replications. Metrics "
-                + "that are empty in some replications (a yardstick never reached) use only the seeds where both "
-                + "runs have a value; *n* counts them.\n\n");
-        Map<String, List<List<String>>> byPolicy = new LinkedHashMap<>();
-        for (CSVRecord row : table.rows()) {
-            double low = table.number(row, "ci95_low");
-            double high = table.number(row, "ci95_high");
-            byPolicy.computeIfAbsent(table.text(row, "policy"), k -> new ArrayList<>()).add(List.of(
-                    table.text(row, "metric"),
-                    Markdown.number(table.number(row, "baseline_mean")),
-                    Markdown.number(table.number(row, "policy_mean")),
-                    Markdown.number(table.number(row, "mean_difference")),
-                    Double.isNaN(low) ? "–" : "[" + Markdown.number(low) + ", " + Markdown.number(high) + "]",
-                    table.text(row, "n"),
-                    low > 0 || high < 0 ? "yes" : ""));
-        }
-        for (Map.Entry<String, List<List<String>>> e : byPolicy.entrySet()) {
-            b.append("### ").append(e.getKey()).append(" − ").append(baseline.label()).append("\n\n");
-            b.append(Markdown.table(List.of("metric", "baseline", "policy", "difference", "95% interval", "n",
-                    "excludes 0"), e.getValue())).append('\n');
-        }
+                + "includes 0 is not distinguishable from seed noise at this number of replications. Shares are "
+                + "shown in per cent and their differences in percentage points, as in the charts; "
+                + "`comparison.csv` holds them as fractions (0.07 = 7%).\n\n");
+        b.append(new ComparisonTables(table).markdown(baseline.label(), seeds.size(), periods));
 
         b.append("## IotF share of revenue over time\n\n");
         b.append(Markdown.image("IotF share of the delta's revenue by scenario", CHARTS.get(0))).append('\n');
@@ -244,12 +237,5 @@ final class ComparisonReport {
                 + "Capital is capital newly placed in another province's market; technology is licences bought "
                 + "from, or spillovers absorbed from, another province.\n");
         return b.toString();
-    }
-
-    private static String seedList(List<Long> seeds) {
-        if (seeds.size() > 2 && seeds.get(seeds.size() - 1) - seeds.get(0) == seeds.size() - 1) {
-            return seeds.get(0) + "–" + seeds.get(seeds.size() - 1);
-        }
-        return seeds.stream().map(String::valueOf).reduce((a, c) -> a + ", " + c).orElse("");
     }
 }

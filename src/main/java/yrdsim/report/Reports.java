@@ -16,9 +16,10 @@ import yrdsim.output.RunFailure;
 
 /**
  * {@code yrdsim report}: charts (PNG) and a {@code report.md} for a run, comparison or sweep
- * directory, written into that directory ({@code report.md} and {@code charts/}). The kind of
- * directory is read from its files. Reports are a function of the directory's data, so writing
- * one again gives the same files.
+ * directory, written into that directory ({@code report.md}, a self-contained {@code report.html}
+ * with the charts embedded, and {@code charts/}). Every chart is captioned with the scenario,
+ * seeds and commit of the data. The kind of directory is read from its files. Reports are a
+ * function of the directory's data, so writing one again gives the same files.
  */
 public final class Reports {
 
@@ -148,6 +149,39 @@ public final class Reports {
         List<String> out = new ArrayList<>();
         overrides.forEach(o -> out.add(Markdown.code(o.asText())));
         return out.isEmpty() ? "none" : String.join(", ", out);
+    }
+
+    /**
+     * The end of every chart caption: the yrdsim version and commit that wrote the data, with
+     * "uncommitted changes" where the commit id says the tree was dirty.
+     */
+    static String source(JsonNode manifest) {
+        if (!manifest.has("git_commit") && !manifest.has("yrdsim_version")) {
+            return "provenance unknown: no manifest.json";
+        }
+        String commit = manifest.path("git_commit").asText("unknown");
+        boolean dirty = commit.endsWith("-dirty");
+        String id = dirty ? commit.substring(0, commit.length() - "-dirty".length()) : commit;
+        if (id.length() > 12) {
+            id = id.substring(0, 12);
+        }
+        return "yrdsim " + manifest.path("yrdsim_version").asText("?") + ", commit " + id
+                + (dirty ? " with uncommitted changes" : "");
+    }
+
+    /** Seeds as a range when they are consecutive, else listed. */
+    static String seedList(List<Long> seeds) {
+        if (seeds.size() > 2 && seeds.get(seeds.size() - 1) - seeds.get(0) == seeds.size() - 1) {
+            return seeds.get(0) + "–" + seeds.get(seeds.size() - 1);
+        }
+        return String.join(", ", seeds.stream().map(String::valueOf).toList());
+    }
+
+    /** Overrides for a caption: empty without any, else " with --set a=b, c=d". */
+    static String overridesCaption(JsonNode overrides) {
+        List<String> out = new ArrayList<>();
+        overrides.forEach(o -> out.add(o.asText()));
+        return out.isEmpty() ? "" : " with --set " + String.join(", ", out);
     }
 
     /** A JSON value as text, or an en dash for null or missing. */

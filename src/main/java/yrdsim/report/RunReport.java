@@ -37,37 +37,48 @@ final class RunReport {
         JsonNode summary = Json.MAPPER.readTree(dir.resolve("summary.json").toFile());
 
         double[] x = Charts.times(series.periods());
-        Charts.save(iotfShare(series, x), dir.resolve(CHARTS.get(0)));
-        Charts.save(timeline.chart(), dir.resolve(CHARTS.get(1)));
+        String caption = caption(manifest, series);
+        Charts.save(iotfShare(series, x), dir.resolve(CHARTS.get(0)), caption);
+        Charts.save(timeline.chart(), dir.resolve(CHARTS.get(1)), caption);
         Charts.saveGrid(List.of(
                 provinceLines(series, x, "wage", THOUSAND_YUAN_PER_PERSON, "Wage of workers by province",
                         "thousand yuan per worker per quarter"),
                 provinceLines(series, x, "talent_wage", THOUSAND_YUAN_PER_PERSON, "Wage of talent by province",
-                        "thousand yuan per person per quarter")), 2, dir.resolve(CHARTS.get(2)));
+                        "thousand yuan per person per quarter")), 2, dir.resolve(CHARTS.get(2)), caption);
         Charts.saveGrid(List.of(
                 provinceLines(series, x, "net_migration_workers", 1, "Net migration of workers",
                         "thousand persons per quarter (+ in, − out)"),
                 provinceLines(series, x, "net_migration_talent", 1, "Net migration of talent",
-                        "thousand persons per quarter (+ in, − out)")), 2, dir.resolve(CHARTS.get(3)));
+                        "thousand persons per quarter (+ in, − out)")), 2, dir.resolve(CHARTS.get(3)), caption);
         List<XYChart> flows = new ArrayList<>();
         for (String factor : Reports.FLOW_FACTORS) {
             flows.add(inflows(series, x, factor));
         }
-        Charts.saveGrid(flows, 2, dir.resolve(CHARTS.get(4)));
+        Charts.saveGrid(flows, 2, dir.resolve(CHARTS.get(4)), caption);
 
         Path report = dir.resolve(Reports.REPORT);
         AtomicFiles.write(report, markdown(manifest, summary, series, timeline));
+        Html.write(report);
         return report;
+    }
+
+    /** "Scenario baseline, seed 7, 2020Q1–2021Q4 · yrdsim 0.1.0, commit …": under every chart of the run. */
+    static String caption(JsonNode manifest, RunSeries series) {
+        String[] periods = series.periods();
+        return "Scenario " + manifest.path("scenario").path("name").asText("?")
+                + Reports.overridesCaption(manifest.path("overrides")) + ", seed " + manifest.path("seed").asText("?")
+                + ", " + periods[0] + "–" + periods[periods.length - 1] + " · " + Reports.source(manifest);
     }
 
     private static XYChart iotfShare(RunSeries series, double[] x) throws RefusedException {
         XYChart chart = Charts.time("Industries of the Future: share of manufacturing revenue",
-                "IotF share of revenue (%)", x);
+                "IotF share of manufacturing revenue (%)", x);
         int i = 0;
         for (Map.Entry<String, double[]> e : series.byProvince("iotf_revenue_share").entrySet()) {
             Charts.line(chart, e.getKey(), x, scaled(e.getValue(), 100), Charts.color(i++), false);
         }
         Charts.line(chart, "whole delta", x, scaled(series.deltaIotfShare(), 100), Charts.REFERENCE, true);
+        Charts.includeZero(chart);
         return chart;
     }
 
@@ -78,6 +89,7 @@ final class RunReport {
         for (Map.Entry<String, double[]> e : series.byProvince(column).entrySet()) {
             Charts.line(chart, e.getKey(), x, scaled(e.getValue(), factor), Charts.color(i++), false);
         }
+        Charts.includeZero(chart);
         return chart;
     }
 
@@ -89,6 +101,7 @@ final class RunReport {
             Charts.line(chart, "into " + e.getKey(), x, e.getValue(), Charts.color(i++), false);
         }
         Charts.line(chart, "all crossings", x, series.crossFlow(factor), Charts.REFERENCE, true);
+        Charts.includeZero(chart);
         return chart;
     }
 
@@ -123,11 +136,11 @@ final class RunReport {
         b.append(Markdown.image("IotF share of revenue by province", CHARTS.get(0))).append('\n');
         List<List<String>> shares = new ArrayList<>();
         summary.path("iotf_revenue_share").fields().forEachRemaining(e -> shares.add(List.of(
-                e.getKey().equals("YRD") ? "whole delta" : e.getKey(), Markdown.number(100 * e.getValue().asDouble()))));
+                Labels.region(e.getKey()), Markdown.number(100 * e.getValue().asDouble()))));
         b.append("IotF share of manufacturing revenue in ").append(periods[periods.length - 1]).append(" (%):\n\n");
         b.append(Markdown.table(List.of("region", "IotF share (%)"), shares)).append('\n');
         List<List<String>> sectors = new ArrayList<>();
-        summary.path("iotf_sectors").fields().forEachRemaining(e -> sectors.add(List.of(e.getKey(),
+        summary.path("iotf_sectors").fields().forEachRemaining(e -> sectors.add(List.of(Labels.words(e.getKey()),
                 Markdown.number(e.getValue().path("revenue_annual_bn").asDouble()),
                 Reports.text(e.getValue().path("revenue_500bn_period")),
                 Markdown.number(e.getValue().path("hhi").asDouble()),

@@ -1,13 +1,25 @@
 package yrdsim.ui;
 
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Font;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.awt.Color;
-import java.text.DecimalFormat;
+import javax.swing.JButton;
 import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JViewport;
 import javax.swing.SwingUtilities;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
+import org.jfree.ui.RectangleEdge;
+import sim.util.gui.DisclosurePanel;
+import sim.util.media.chart.ChartGenerator;
 import sim.util.media.chart.TimeSeriesAttributes;
 import sim.util.media.chart.TimeSeriesChartGenerator;
 import yrdsim.metrics.RunTotals;
@@ -21,6 +33,11 @@ import yrdsim.scenario.Period;
  * province, wages by province, net migration of workers and talent, clusters, and the share of
  * each factor that crossed a province border. The model thread reads one row of numbers after
  * each step; the series are changed on the Swing thread, where JFreeChart reads them.
+ *
+ * <p>As in the reports, shares are in per cent, wages in thousand yuan per person, and text is
+ * set in the serif font, where a capital I has serifs and "IotF" cannot be read as "lotF".
+ * MASON's "Save as PDF" button needs iText, which yrdsim leaves out of its jar (AGPL, see
+ * THIRD-PARTY.md): each chart window shows a note in its place.
  */
 final class Charts {
 
@@ -39,17 +56,26 @@ final class Charts {
     /** Whether each series is on a log axis, where only positive values can be drawn. */
     private final List<Boolean> logScaled = new ArrayList<>();
     private final int regions;
+    /** The text where MASON's "Save as PDF" button was, and the reason in its tooltip. */
+    static final String NO_PDF = "PDF export not included";
+    static final String NO_PDF_REASON = "MASON writes PDF with iText, which is AGPL-licensed and is left out of "
+            + "yrdsim (see THIRD-PARTY.md). For charts as files, run the scenario headless and then yrdsim "
+            + "report on its run directory (PNG charts, report.md, report.html).";
+    private static final String MASON_PDF_BUTTON = "Save as PDF";
+    /** Model wages are bn yuan per thousand persons; ×1000 gives thousand yuan per person. */
+    private static final double THOUSAND_YUAN_PER_PERSON = 1000;
+    private static final double PER_CENT = 100;
 
     /** Charts for a scenario with these regions. */
     Charts(String[] regionNames) {
         regions = regionNames.length;
-        TimeSeriesChartGenerator iotf = chart("IotF share of revenue by province", "share of manufacturing revenue");
-        TimeSeriesChartGenerator wages = chart("Wages by province", "bn yuan per thousand workers per quarter");
-        TimeSeriesChartGenerator migration = chart("Net migration of workers and talent",
-                "thousand persons per quarter (in minus out)");
-        TimeSeriesChartGenerator clusters = chart("Emerged clusters", "number of (province, sector) clusters");
-        TimeSeriesChartGenerator flows = chart("Cross-province flows by factor",
-                "share that crossed a border this quarter (log)");
+        // The y-axis titles are short units, so that they fit beside a plot a window of
+        // ChartLayout.MIN_HEIGHT leaves; the titles above say what is drawn.
+        TimeSeriesChartGenerator iotf = chart("IotF share of revenue by province (%)", "%");
+        TimeSeriesChartGenerator wages = chart("Wage of workers (thousand yuan a quarter)", "thousand yuan");
+        TimeSeriesChartGenerator migration = chart("Net migration, in − out (thousand persons)", "thousand");
+        TimeSeriesChartGenerator clusters = chart("Clusters of a province and sector", "count");
+        TimeSeriesChartGenerator flows = chart("Share of each factor crossing a border (%)", "% (log scale)");
         flows.setYAxisLogScaled(true);
         for (int p = 0; p < regions; p++) {
             add(iotf, regionNames[p], color(p), false);
@@ -80,8 +106,25 @@ final class Charts {
         g.setYAxisLabel(yLabel);
         // Years without a thousands separator: 2020.5, not 2,020.5.
         ((NumberAxis) g.getChart().getXYPlot().getDomainAxis()).setNumberFormatOverride(new DecimalFormat("0.##"));
+        serif(g.getChart());
         generators.add(g);
         return g;
+    }
+
+    /** Title, axes and legend in the serif font (see the class comment). */
+    private static void serif(JFreeChart chart) {
+        chart.getTitle().setFont(new Font(Font.SERIF, Font.BOLD, 14));
+        XYPlot plot = chart.getXYPlot();
+        for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            axis.setLabelFont(new Font(Font.SERIF, Font.PLAIN, 12));
+            axis.setTickLabelFont(new Font(Font.SERIF, Font.PLAIN, 11));
+        }
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(new Font(Font.SERIF, Font.PLAIN, 11));
+            // Beside the plot, not above it: chart windows are wider than tall, and eight
+            // migration series above the plot would leave it a sliver.
+            chart.getLegend().setPosition(RectangleEdge.RIGHT);
+        }
     }
 
     private void add(TimeSeriesChartGenerator g, String name, Color color, boolean dashed) {
@@ -102,9 +145,68 @@ final class Charts {
         for (TimeSeriesChartGenerator g : generators) {
             JFrame frame = g.createFrame();
             frame.setTitle(g.getTitle());
+            replacePdfButton(g);
             frames.add(frame);
         }
         return frames;
+    }
+
+    /**
+     * Replaces MASON's "Save as PDF" button of {@code g} (in its "Chart Output" panel, shown when
+     * the options are disclosed) by a note that says why there is none; true when it was found.
+     */
+    static boolean replacePdfButton(ChartGenerator g) {
+        return replaceIn(g);
+    }
+
+    /** Searches {@code c}'s tree, and the hidden content of every collapsed disclosure panel in it. */
+    private static boolean replaceIn(Component c) {
+        if (c instanceof DisclosurePanel panel && panel.getDisclosedComponent() != null
+                && replaceIn(panel.getDisclosedComponent())) {
+            return true;
+        }
+        if (c instanceof JButton button && MASON_PDF_BUTTON.equals(button.getText())) {
+            Container parent = button.getParent();
+            int index = List.of(parent.getComponents()).indexOf(button);
+            parent.remove(index);
+            JLabel note = new JLabel(NO_PDF);
+            note.setToolTipText(NO_PDF_REASON);
+            note.setEnabled(false);
+            parent.add(note, index);
+            return true;
+        }
+        if (c instanceof Container container) {
+            for (Component child : container.getComponents()) {
+                if (replaceIn(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Draws each chart at the size of its window, after the windows got their bounds. MASON draws
+     * a chart DEFAULT_CHART_HEIGHT high at its proportion and scales that to the window's width:
+     * in a window wider than the proportion, the text shrinks and the bottom of the chart (the
+     * x axis and its title) scrolls out of sight. Matching both to the visible area draws the
+     * chart at one pixel per pixel, whole.
+     */
+    void fitToFrames() {
+        for (TimeSeriesChartGenerator g : generators) {
+            JViewport view = (JViewport) SwingUtilities.getAncestorOfClass(JViewport.class, g.getChartPanel());
+            if (view == null || view.getWidth() < 50 || view.getHeight() < 50) {
+                continue;
+            }
+            g.DEFAULT_CHART_HEIGHT = view.getHeight();
+            // Two decimals, as the Proportion field shows it; the chart is then at most a pixel off.
+            g.setProportion(Math.round(100.0 * view.getWidth() / view.getHeight()) / 100.0);
+        }
+    }
+
+    /** The chart generators, in the order of their frames. */
+    List<TimeSeriesChartGenerator> generators() {
+        return List.copyOf(generators);
     }
 
     /** Empties every series: a new run starts. */
@@ -126,10 +228,10 @@ final class Charts {
         int k = 0;
         Province[] provinces = m.provinces();
         for (Province p : provinces) {
-            row[k++] = p.getIotfRevenueShare();
+            row[k++] = p.getIotfRevenueShare() * PER_CENT;
         }
         for (Province p : provinces) {
-            row[k++] = p.getWage();
+            row[k++] = p.getWage() * THOUSAND_YUAN_PER_PERSON;
         }
         for (Province p : provinces) {
             row[k++] = p.getNetMigrationWorkers();
@@ -139,7 +241,7 @@ final class Charts {
         row[k++] = clusters.emerged();
         double[] crossing = RunTotals.crossProvinceShares(m);
         for (int f = 0; f < CROSSING.length; f++) {
-            row[k++] = crossing[f];
+            row[k++] = crossing[f] * PER_CENT;
         }
         SwingUtilities.invokeLater(() -> {
             for (int i = 0; i < row.length; i++) {

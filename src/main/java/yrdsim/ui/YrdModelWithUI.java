@@ -1,7 +1,6 @@
 package yrdsim.ui;
 
 import java.awt.Color;
-import java.awt.Dimension;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.io.IOException;
@@ -239,27 +238,22 @@ public final class YrdModelWithUI extends GUIState {
         }
     }
 
-    /** Console on the left, map next to it, charts in a cascade on the right, all on screen. */
+    /** Console on the left, map next to it, charts tiled in the rest of the screen (see {@link ChartLayout}). */
     private void arrange(Console console) {
         Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
         // Taller than MASON's default, so the Model tab shows every lever.
         console.setBounds(screen.x, screen.y, Math.max(console.getWidth(), 470),
                 Math.max(console.getHeight(), Math.min(screen.height, 820)));
-        int mapX = screen.x + console.getWidth() + 4;
-        displayFrame.setLocation(mapX, screen.y);
-        int chartX = mapX + displayFrame.getWidth() + 4;
-        Dimension size = new Dimension(Math.max(360, screen.x + screen.width - chartX), 320);
-        if (chartX + 360 > screen.x + screen.width) {
-            chartX = screen.x + screen.width - 480;
-            size = new Dimension(480, 320);
-        }
-        int step = Math.max(28, (screen.height - size.height) / Math.max(1, chartFrames.size() - 1));
+        displayFrame.setLocation(screen.x + console.getWidth() + 4, screen.y);
+        List<Rectangle> tiles = ChartLayout.tile(screen, console.getBounds(), displayFrame.getBounds(),
+                chartFrames.size());
         for (int i = 0; i < chartFrames.size(); i++) {
             JFrame frame = chartFrames.get(i);
-            frame.setSize(size);
-            frame.setLocation(chartX, screen.y + i * Math.min(step, size.height));
+            frame.setBounds(tiles.get(i));
             frame.setVisible(true);
+            frame.validate();
         }
+        charts.fitToFrames();
     }
 
     @Override
@@ -335,6 +329,11 @@ public final class YrdModelWithUI extends GUIState {
     /** The charts. */
     Charts charts() {
         return charts;
+    }
+
+    /** The chart windows, once {@link #init} has run. */
+    List<JFrame> chartFrames() {
+        return List.copyOf(chartFrames);
     }
 
     /** The enterprise layer. */

@@ -2,6 +2,7 @@ package yrdsim.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,13 +79,13 @@ class ReportsTest {
         assertEquals(run.resolve("report.md"), report);
 
         int w = Charts.WIDTH;
-        int h = Charts.HEIGHT;
+        int h = Charts.HEIGHT + Charts.CAPTION_HEIGHT;
         assertTrue(hasContent(png(run.resolve("charts/iotf-share.png"), w, h)));
         BufferedImage clusters = png(run.resolve("charts/clusters.png"), w, -1);
         assertTrue(clusters.getHeight() >= h, "the cluster timeline is at least one chart high");
         png(run.resolve("charts/wages.png"), 2 * w, h);
         png(run.resolve("charts/migration.png"), 2 * w, h);
-        png(run.resolve("charts/flows.png"), 2 * w, 2 * h);
+        png(run.resolve("charts/flows.png"), 2 * w, 2 * Charts.HEIGHT + Charts.CAPTION_HEIGHT);
 
         String md = Files.readString(report);
         for (String chart : RunReport.CHARTS) {
@@ -132,7 +133,8 @@ class ReportsTest {
         Path report = Reports.report(dir);
         for (String metric : List.of("iotf_revenue_share.YRD", "iotf_sectors.gene_technology.revenue_500bn_step")) {
             String chart = "charts/heatmap-" + metric + ".png";
-            assertTrue(hasContent(png(dir.resolve(chart), Charts.WIDTH, Charts.HEIGHT)));
+            assertTrue(hasContent(png(dir.resolve(chart), 2 * Charts.WIDTH, Charts.HEIGHT + Charts.CAPTION_HEIGHT)),
+                    "mean and seed-noise panels side by side, one caption under them");
             assertTrue(Files.readString(report).contains("](" + chart + ")"), "report.md links " + chart);
         }
         String md = Files.readString(report);
@@ -152,7 +154,7 @@ class ReportsTest {
         String md = Files.readString(report);
         for (String metric : List.of("iotf_revenue_share.YRD", "clusters.emerged")) {
             String chart = "charts/sobol-" + metric + ".png";
-            assertTrue(hasContent(png(dir.resolve(chart), Charts.WIDTH, Charts.HEIGHT)));
+            assertTrue(hasContent(png(dir.resolve(chart), Charts.WIDTH, Charts.HEIGHT + Charts.CAPTION_HEIGHT)));
             assertTrue(md.contains("](" + chart + ")"), "report.md links " + chart);
         }
         assertTrue(md.contains("| barriers.labor.scale | 0.62 ± 0.08 | 0.71 ± 0.09 |"), md);
@@ -166,7 +168,7 @@ class ReportsTest {
         Path dir = fixture("sweep-line", tmp);
         Reports.report(dir);
         assertTrue(hasContent(png(dir.resolve("charts/iotf_revenue_share.YRD-by-barriers.labor.scale.png"),
-                Charts.WIDTH, Charts.HEIGHT)));
+                Charts.WIDTH, Charts.HEIGHT + Charts.CAPTION_HEIGHT)));
         assertTrue(Files.readString(dir.resolve("report.md")).contains("5 distinct points over 1 parameter"));
     }
 
@@ -203,5 +205,50 @@ class ReportsTest {
         Files.write(results, lines);
         RefusedException e = assertThrows(RefusedException.class, () -> Reports.report(dir));
         assertEquals(results + ":4: column 'iotf_revenue_share.YRD': not a number: 'abc'", e.getMessage());
+    }
+
+    @Test
+    void reportHtmlIsSelfContained() throws Exception {
+        Path html = run.resolve(Html.REPORT);
+        assertTrue(Files.isRegularFile(html), "report.html sits next to report.md");
+        String text = Files.readString(html);
+        assertTrue(text.startsWith("<!DOCTYPE html>"), text.substring(0, 40));
+        assertTrue(text.contains("<table>"), "the pipe tables are rendered as tables");
+        for (String chart : RunReport.CHARTS) {
+            assertFalse(text.contains("src=\"" + chart + "\""), chart + " is embedded, not linked");
+        }
+        String embedded = "src=\"data:image/png;base64,";
+        assertEquals(RunReport.CHARTS.size(), text.split(embedded, -1).length - 1, "one data URI per chart");
+        String first = text.substring(text.indexOf(embedded) + embedded.length());
+        byte[] png = java.util.Base64.getDecoder().decode(first.substring(0, first.indexOf('"')));
+        assertArrayEquals(Files.readAllBytes(run.resolve(RunReport.CHARTS.get(0))), png, "the chart's own bytes");
+    }
+
+    @Test
+    void runChartsCarryACaptionNamingScenarioSeedAndCommit() throws Exception {
+        String caption = RunReport.caption(Manifest.read(run), RunSeries.read(run));
+        String commit = Manifest.read(run).path("git_commit").asText();
+        assertTrue(caption.startsWith("Scenario two-regions, seed 7, 2020Q1–2021Q4 · yrdsim "), caption);
+        assertTrue(caption.contains("commit " + commit.substring(0, Math.min(12, commit.length()))), caption);
+        // The strip under the chart holds dark caption text.
+        BufferedImage image = ImageIO.read(run.resolve("charts/iotf-share.png").toFile());
+        boolean text = false;
+        for (int y = Charts.HEIGHT + 2; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth() / 2; x++) {
+                text |= (image.getRGB(x, y) & 0xFF) < 0x80;
+            }
+        }
+        assertTrue(text, "caption text under the chart");
+    }
+
+    @Test
+    void undefinedSobolIndicesAreMarkedNotAvailable(@TempDir Path tmp) throws Exception {
+        Path dir = fixture("sweep-sobol", tmp);
+        Path sensitivity = dir.resolve("sensitivity.csv");
+        Files.writeString(sensitivity, Files.readString(sensitivity)
+                .replace("clusters.emerged,barriers.labor.scale,0.05,0.04,0.1,0.03", "clusters.emerged,barriers.labor.scale,,,0.1,0.03"));
+        String md = Files.readString(Reports.report(dir));
+        assertTrue(md.contains("| barriers.labor.scale | n/a | 0.1 ± 0.03 |"), md);
+        assertTrue(hasContent(png(dir.resolve("charts/sobol-clusters.emerged.png"), Charts.WIDTH, -1)));
     }
 }

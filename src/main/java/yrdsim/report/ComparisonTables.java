@@ -1,0 +1,144 @@
+package yrdsim.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.math3.distribution.TDistribution;
+import yrdsim.output.RefusedException;
+
+/**
+ * The tables of a comparison report, read from {@code comparison.csv}: per policy, one table of
+ * the metrics that every run has, and one of the revenue yardsticks, which a run may never reach
+ * and whose rows therefore say how often each side reached them. Each policy's section ends with
+ * the multiple-comparisons caveat and a Bonferroni check of the intervals that exclude 0.
+ */
+final class ComparisonTables {
+
+    /** A policy's rows of comparison.csv. */
+    private record Row(String metric, double baselineMean, double policyMean, double difference, double sd, int n,
+                       double low, double high, int baselineN, int policyN) {
+
+        boolean hasInterval() {
+            return n >= 2 && Double.isFinite(low);
+        }
+
+        boolean excludesZero() {
+            return hasInterval() && (low > 0 || high < 0);
+        }
+
+        /** Whether the interval still excludes 0 at level 1 − 0.05/m (Bonferroni over m intervals). */
+        boolean excludesZeroBonferroni(int m) {
+            if (!hasInterval() || !Double.isFinite(sd)) {
+                return false;
+            }
+            double t = new TDistribution(null, n - 1).inverseCumulativeProbability(1 - 0.025 / m);
+            return Math.abs(difference) > t * sd / Math.sqrt(n);
+        }
+    }
+
+    private final Map<String, List<Row>> byPolicy = new LinkedHashMap<>();
+    private final boolean counted;
+
+    /**
+     * Reads the rows of {@code table}.
+     *
+     * @throws RefusedException a cell is not a number
+     */
+    ComparisonTables(Table table) throws RefusedException {
+        counted = table.columns().contains("baseline_n") && table.columns().contains("policy_n");
+        for (CSVRecord r : table.rows()) {
+            byPolicy.computeIfAbsent(table.text(r, "policy"), k -> new ArrayList<>()).add(new Row(
+                    table.text(r, "metric"), table.number(r, "baseline_mean"), table.number(r, "policy_mean"),
+                    table.number(r, "mean_difference"), table.number(r, "sd_difference"), table.integer(r, "n"),
+                    table.number(r, "ci95_low"), table.number(r, "ci95_high"),
+                    counted ? table.integer(r, "baseline_n") : -1, counted ? table.integer(r, "policy_n") : -1));
+        }
+    }
+
+    /**
+     * The section of every policy, headed "policy − baseline"; {@code periods} name the steps, so
+     * a yardstick's mean step is also given as the quarter it falls in.
+     */
+    String markdown(String baseline, int replications, String[] periods) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, List<Row>> e : byPolicy.entrySet()) {
+            b.append("### ").append(e.getKey()).append(" − ").append(baseline).append("\n\n");
+            List<Row> rows = e.getValue();
+            int m = (int) rows.stream().filter(Row::hasInterval).count();
+            List<List<String>> metrics = new ArrayList<>();
+            List<List<String>> yardsticks = new ArrayList<>();
+            for (Row r : rows) {
+                double scale = Labels.chartScale(r.metric());
+                List<String> cells = new ArrayList<>();
+                cells.add(Labels.metric(r.metric()));
+                if (Labels.isYardstick(r.metric())) {
+                    cells.add(reached(r.baselineN(), replications));
+                    cells.add(reached(r.policyN(), replications));
+                }
+                cells.add(value(r.metric(), r.baselineMean() * scale, periods));
+                cells.add(value(r.metric(), r.policyMean() * scale, periods));
+                cells.add(Markdown.number(r.difference() * scale));
+                cells.add(r.hasInterval() ? "[" + Markdown.number(r.low() * scale) + ", "
+                        + Markdown.number(r.high() * scale) + "]" : "–");
+                cells.add(Integer.toString(r.n()));
+                cells.add(r.excludesZero() ? (r.excludesZeroBonferroni(m) ? "yes, also Bonferroni" : "yes") : "");
+                cells.add(Markdown.code(r.metric()));
+                (Labels.isYardstick(r.metric()) ? yardsticks : metrics).add(cells);
+            }
+            if (!metrics.isEmpty()) {
+                b.append(Markdown.table(List.of("metric", "baseline", "policy", "difference", "95% interval", "n",
+                        "excludes 0", "in comparison.csv"), metrics)).append('\n');
+            }
+            if (!yardsticks.isEmpty()) {
+                b.append("**Revenue yardsticks.** The step (quarter index, 0 = the first quarter; the quarter itself in brackets) at which a "
+                        + "sector's revenue first reached the yardstick. A run that never reaches it has no value, "
+                        + "so *reached* counts the runs of each side that did, and the means and the interval use "
+                        + "only the seeds where both did (*n*).\n\n");
+                b.append(Markdown.table(List.of("yardstick", "baseline reached", "policy reached", "baseline",
+                        "policy", "difference", "95% interval", "n", "excludes 0", "in comparison.csv"), yardsticks))
+                        .append('\n');
+            }
+            b.append(caveat(rows, m, replications)).append("\n\n");
+        }
+        return b.toString();
+    }
+
+    /** A mean as a number; a yardstick's mean step with the quarter it falls in: "49.33 (2032Q2)". */
+    private static String value(String metric, double v, String[] periods) {
+        long step = Math.round(v);
+        if (Labels.isYardstick(metric) && Double.isFinite(v) && step >= 0 && step < periods.length) {
+            return Markdown.number(v) + " (" + periods[(int) step] + ")";
+        }
+        return Markdown.number(v);
+    }
+
+    /** "3 of 3 runs", "never (0 of 3)", or an en dash when comparison.csv does not count them. */
+    static String reached(int k, int replications) {
+        if (k < 0) {
+            return "–";
+        }
+        return k == 0 ? "never (0 of " + replications + ")" : k + " of " + replications + " runs";
+    }
+
+    private static String caveat(List<Row> rows, int m, int replications) {
+        if (m == 0) {
+            return "**No intervals.** A metric needs at least two paired seeds for an interval; with " + replications
+                    + " replication" + (replications == 1 ? "" : "s") + " no difference here can be told from "
+                    + "seed noise. Run the comparison again with `--replications 5` or more.";
+        }
+        long excluding = rows.stream().filter(Row::excludesZero).count();
+        long bonferroni = rows.stream().filter(r -> r.excludesZero() && r.excludesZeroBonferroni(m)).count();
+        String t = String.format(Locale.ROOT, " (t(0.975, %d) = %.2f)", replications - 1,
+                new TDistribution(null, Math.max(1, replications - 1)).inverseCumulativeProbability(0.975));
+        return "**Many comparisons, few seeds.** These tables hold " + m + " intervals at 95%. If the policy "
+                + "changed nothing at all, about " + m + "/20 = " + Markdown.number(m / 20.0, 2)
+                + " of them would still exclude 0 by chance; " + excluding + " do. With n = " + replications
+                + " seeds per side" + t + " each interval is wide and rests on a rough estimate of the spread. "
+                + "Read a single *yes* as a lead to re-test with more replications, not as a finding. "
+                + bonferroni + " of the " + excluding + " also exclude 0 at the Bonferroni level 1 − 0.05/" + m
+                + ", which holds the chance of any false *yes* in the tables to 5%.";
+    }
+}
