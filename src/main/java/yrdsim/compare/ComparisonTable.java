@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.stat.StatUtils;
 import yrdsim.metrics.PairedDifference;
 import yrdsim.metrics.RowSink;
 import yrdsim.output.CsvTables;
@@ -70,7 +71,50 @@ public final class ComparisonTable {
             }
             rows.add(new Row(metric, d, baselineN, policyN));
         }
+        rows.add(benefitCost(baseline, policy));
         return rows;
+    }
+
+    /**
+     * The benefit–cost row: extra IotF revenue over the run per yuan of extra public cost,
+     * R = mean(ΔB)/mean(ΔC) over the seeds, with a 95% delta-method interval from the paired
+     * ΔB and ΔC: R ± t(0.975, n−1) · sd(ΔB − R ΔC) / (√n · mean(ΔC)). Left empty where the
+     * policy costs nothing or raises revenue (mean ΔC ≤ 0), where a ratio would not be a price.
+     */
+    static Row benefitCost(List<JsonNode> baseline, List<JsonNode> policy) {
+        List<Double> benefit = new ArrayList<>();
+        List<Double> cost = new ArrayList<>();
+        for (int r = 0; r < baseline.size(); r++) {
+            Double b0 = HeadlineMetrics.value(baseline.get(r), HeadlineMetrics.BENEFIT);
+            Double b1 = HeadlineMetrics.value(policy.get(r), HeadlineMetrics.BENEFIT);
+            Double c0 = HeadlineMetrics.value(baseline.get(r), HeadlineMetrics.PUBLIC_COST);
+            Double c1 = HeadlineMetrics.value(policy.get(r), HeadlineMetrics.PUBLIC_COST);
+            if (b0 != null && b1 != null && c0 != null && c1 != null) {
+                benefit.add(b1 - b0);
+                cost.add(c1 - c0);
+            }
+        }
+        int n = benefit.size();
+        double meanCost = cost.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        if (n == 0 || !(meanCost > 0)) {
+            return new Row(HeadlineMetrics.BENEFIT_COST, null, n, n);
+        }
+        double ratio = benefit.stream().mapToDouble(Double::doubleValue).average().orElse(0) / meanCost;
+        double[] residual = new double[n];
+        for (int i = 0; i < n; i++) {
+            residual[i] = benefit.get(i) - ratio * cost.get(i);
+        }
+        double low = Double.NaN;
+        double high = Double.NaN;
+        double sd = Double.NaN;
+        if (n > 1) {
+            sd = Math.sqrt(StatUtils.variance(residual));
+            double half = PairedDifference.tQuantile(n - 1) * sd / (Math.sqrt(n) * meanCost);
+            low = ratio - half;
+            high = ratio + half;
+        }
+        return new Row(HeadlineMetrics.BENEFIT_COST,
+                new PairedDifference(n, Double.NaN, Double.NaN, ratio, sd / meanCost, low, high), n, n);
     }
 
     /** Writes {@code comparison.csv} into {@code dir}: the rows of each policy in turn. */

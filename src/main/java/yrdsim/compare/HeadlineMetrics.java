@@ -33,7 +33,22 @@ public final class HeadlineMetrics {
             "firms.end",
             "revenue_annual_bn.end",
             "subsidies_total_bn",
-            "capital_barrier_cost_total_bn");
+            "capital_barrier_cost_total_bn",
+            "iotf_revenue_total_bn",
+            "iotf_growth.*",
+            "emissions.annual_mt.end",
+            "emissions.total_mt",
+            "emissions.emission_intensive_share.end",
+            "budget.net_cost_total_bn",
+            "budget.spending_bn.*",
+            "budget.carbon_revenue_total_bn");
+
+    /** Public cost over the run: the paired difference of it is a policy's cost (MODEL-2 7). */
+    public static final String PUBLIC_COST = "budget.net_cost_total_bn";
+    /** The benefit the cost buys: IotF revenue over the run. */
+    public static final String BENEFIT = "iotf_revenue_total_bn";
+    /** The derived row of comparison.csv: extra IotF revenue per yuan of public cost. */
+    public static final String BENEFIT_COST = "benefit_cost_ratio";
 
     private HeadlineMetrics() {
     }

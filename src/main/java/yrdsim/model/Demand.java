@@ -25,7 +25,9 @@ import yrdsim.scenario.Parameters;
  *
  * <p>The world frontier A^F_s grows at g^F_s. The delta's firms draw on it: every quarter each
  * firm's ln A rises by λ_F of the sector's lag behind the frontier (Nelson–Phelps diffusion,
- * docs/MODEL.md deviations), which the firms read as {@link StepContext#catchUp}.
+ * docs/MODEL.md deviations), which the firms read as {@link StepContext#catchUp}. Step 0 is
+ * taken to be on the balanced path, where that lag is g/λ_F and diffusion just keeps pace with
+ * the frontier; only what the delta gains or loses against it afterwards moves its market.
  *
  * <p>Outside this package it is read only (the recorder reads demand, productivity and adoption).
  *
@@ -208,7 +210,7 @@ public final class Demand implements Serializable {
             double relative = lnProductivity[s] - lnFrontier;
             finalDemand[s] = finalBase[s] * market * Math.pow(1 + st.demandGrowth[s], years);
             externalDemand[s] = externalBase[s] * market * Math.exp((k.exportElasticity() - 1) * relative);
-            x.catchUp[s] = k.catchUpRate() * Math.max(0, -relative);
+            x.catchUp[s] = catchUp(s, relative, k);
             x.planPrice[s] = sector.price;
         }
         intermediateOrders();
@@ -325,6 +327,19 @@ public final class Demand implements Serializable {
     /** Intermediate orders of sector {@code s} this step, bn yuan. */
     public double orders(int s) {
         return orders[s];
+    }
+
+    /**
+     * The quarter's diffusion to every firm of sector {@code s}: λ_F times its lag behind the
+     * frontier, which at step 0 is the balanced lag g/λ_F (so the delta keeps pace with a
+     * frontier growing at g) plus what it has lost since, {@code −relative}. Never negative: a
+     * delta ahead of the frontier learns nothing from it.
+     *
+     * @param relative ln ā − ln A^F relative to step 0
+     */
+    private double catchUp(int s, double relative, Parameters k) {
+        double growth = Math.log1p(st.frontierGrowth[s]) / 4;
+        return Math.max(0, growth - k.catchUpRate() * relative);
     }
 
     /** ln A^F(t) − ln A^F(0): the world frontier of sector {@code s} at {@code step}, relative to step 0. */

@@ -221,7 +221,21 @@ final class ComparisonReport {
                 + "includes 0 is not distinguishable from seed noise at this number of replications. Shares are "
                 + "shown in per cent and their differences in percentage points, as in the charts; "
                 + "`comparison.csv` holds them as fractions (0.07 = 7%).\n\n");
-        b.append(new ComparisonTables(table).markdown(baseline.label(), seeds.size(), periods));
+        ComparisonTables tables = new ComparisonTables(table);
+        b.append(tables.markdown(baseline.label(), seeds.size(), periods));
+        String growth = tables.growthAndCost(baseline.label());
+        if (!growth.isEmpty()) {
+            b.append("## Where IotF growth comes from, and what it costs\n\n");
+            b.append("*IotF growth* is the rise of the delta's IotF revenue from the first to the last quarter "
+                    + "(bn yuan a year, mean over the seeds). Each run is repeated with the exogenous terms held "
+                    + "at zero (common market growth, sectors' extra demand growth, the world frontier): the "
+                    + "growth of that counterfactual is the part of the delta's *own dynamics* (adoption, "
+                    + "knowledge, scale); the rest is *exogenous*. *Public cost* is the policy's extra public "
+                    + "spending over the run net of carbon revenue (bn yuan), and the benefit–cost ratio the "
+                    + "extra IotF revenue over the run per yuan of it, with a delta-method interval; both are "
+                    + "empty for a policy that costs nothing or raises revenue.\n\n");
+            b.append(growth).append('\n');
+        }
 
         b.append("## IotF share of revenue over time\n\n");
         b.append(Markdown.image("IotF share of the delta's revenue by scenario", CHARTS.get(0))).append('\n');

@@ -106,6 +106,47 @@ final class ComparisonTables {
         return b.toString();
     }
 
+    /**
+     * Where each scenario's IotF growth comes from (MODEL-2 9.1): the mean over the seeds of the
+     * growth of annual IotF revenue from the first to the last quarter, and of its exogenous and
+     * own-dynamics parts; with each policy's public cost and benefit–cost ratio. Empty when
+     * comparison.csv has no {@code iotf_growth} rows (a comparison made before they existed).
+     */
+    String growthAndCost(String baseline) {
+        List<List<String>> rows = new ArrayList<>();
+        boolean first = true;
+        for (Map.Entry<String, List<Row>> e : byPolicy.entrySet()) {
+            Map<String, Row> by = new LinkedHashMap<>();
+            e.getValue().forEach(r -> by.put(r.metric(), r));
+            if (!by.containsKey("iotf_growth.total")) {
+                return "";
+            }
+            if (first) {
+                rows.add(growthRow(baseline, by, true));
+                first = false;
+            }
+            rows.add(growthRow(e.getKey(), by, false));
+        }
+        return Markdown.table(List.of("scenario", "IotF growth", "from exogenous terms", "from own dynamics",
+                "public cost (difference)", "95% interval", "extra IotF revenue per yuan", "95% interval"), rows);
+    }
+
+    private static List<String> growthRow(String label, Map<String, Row> by, boolean baseline) {
+        List<String> cells = new ArrayList<>();
+        cells.add(label);
+        for (String part : List.of("total", "exogenous", "own_dynamics")) {
+            Row r = by.get("iotf_growth." + part);
+            cells.add(Markdown.number(r == null ? Double.NaN : baseline ? r.baselineMean() : r.policyMean()));
+        }
+        for (String metric : List.of("budget.net_cost_total_bn", "benefit_cost_ratio")) {
+            Row r = by.get(metric);
+            cells.add(baseline || r == null ? "–" : Markdown.number(r.difference()));
+            cells.add(baseline || r == null || !r.hasInterval() ? "–"
+                    : "[" + Markdown.number(r.low()) + ", " + Markdown.number(r.high()) + "]");
+        }
+        return cells;
+    }
+
     /** A mean as a number; a yardstick's mean step with the quarter it falls in: "49.33 (2032Q2)". */
     private static String value(String metric, double v, String[] periods) {
         long step = Math.round(v);

@@ -60,6 +60,12 @@ final class Labels {
                 default -> sector + ": " + words(part[2]);
             };
         }
+        if (part.length == 2 && part[0].equals("iotf_growth")) {
+            return "IotF revenue growth from " + words(part[1]) + " (bn yuan a year)";
+        }
+        if (part.length == 3 && part[0].equals("budget") && part[1].equals("spending_bn")) {
+            return "public spending on " + words(part[2]) + " over the run (bn yuan)";
+        }
         if (part.length == 3 && part[0].equals("cross_province_share")) {
             return "share of " + words(part[1]) + " crossing a border, " + words(part[2]) + " (%)";
         }
@@ -73,6 +79,13 @@ final class Labels {
             case "revenue_annual_bn.end" -> "revenue at the end (bn yuan a year)";
             case "subsidies_total_bn" -> "subsidies over the run (bn yuan)";
             case "capital_barrier_cost_total_bn" -> "cost of capital barriers over the run (bn yuan)";
+            case "iotf_revenue_total_bn" -> "IotF revenue over the run (bn yuan)";
+            case "emissions.annual_mt.end" -> "emissions at the end (Mt CO2 a year)";
+            case "emissions.total_mt" -> "emissions over the run (Mt CO2)";
+            case "emissions.emission_intensive_share.end" -> "emission-intensive share of revenue, end (%)";
+            case "budget.net_cost_total_bn" -> "public cost over the run, net of carbon revenue (bn yuan)";
+            case "budget.carbon_revenue_total_bn" -> "carbon revenue over the run (bn yuan)";
+            case "benefit_cost_ratio" -> "benefit–cost: extra IotF revenue per yuan of extra public cost";
             default -> {
                 String text = words(metric.replace('.', ' '));
                 yield isShare(metric) ? text + " (%)" : text;
