@@ -1,0 +1,52 @@
+package yrdsim.scenario;
+
+/**
+ * An interval of numbers, each end closed or open, such as {@code [0, 1]} or {@code (1, 100]}.
+ * It prints the way the validator and the documentation write it, so a message, a tooltip and a
+ * table cell show one range in one notation.
+ *
+ * @param min     the lower end
+ * @param max     the upper end
+ * @param minOpen whether {@code min} itself is excluded
+ * @param maxOpen whether {@code max} itself is excluded
+ */
+public record Range(double min, double max, boolean minOpen, boolean maxOpen) implements java.io.Serializable {
+
+    /** Both ends finite and in order: a range with an infinite end could not be a slider or a test case. */
+    public Range {
+        if (!Double.isFinite(min) || !Double.isFinite(max) || !(min <= max)) {
+            throw new IllegalArgumentException("a range needs finite ends in order, got " + min + ", " + max);
+        }
+    }
+
+    /** {@code [min, max]}. */
+    public static Range closed(double min, double max) {
+        return new Range(min, max, false, false);
+    }
+
+    /** {@code (min, max]}: above {@code min}, up to and including {@code max}. */
+    public static Range above(double min, double max) {
+        return new Range(min, max, true, false);
+    }
+
+    /** Whether {@code value} lies in the range (never for NaN). */
+    public boolean contains(double value) {
+        boolean low = minOpen ? value > min : value >= min;
+        boolean high = maxOpen ? value < max : value <= max;
+        return low && high;
+    }
+
+    /** The range as {@code [0, 1]}, {@code (1, 100]}, numbers written as {@link #number} does. */
+    @Override
+    public String toString() {
+        return (minOpen ? "(" : "[") + number(min) + ", " + number(max) + (maxOpen ? ")" : "]");
+    }
+
+    /** A number as problems and documentation write it: whole numbers without a decimal point. */
+    public static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+}
