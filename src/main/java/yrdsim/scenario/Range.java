@@ -1,5 +1,7 @@
 package yrdsim.scenario;
 
+import java.math.BigDecimal;
+
 /**
  * An interval of numbers, each end closed or open, such as {@code [0, 1]} or {@code (1, 100]}.
  * It prints the way the validator and the documentation write it, so a message, a tooltip and a
@@ -36,10 +38,29 @@ public record Range(double min, double max, boolean minOpen, boolean maxOpen) im
         return low && high;
     }
 
-    /** The range as {@code [0, 1]}, {@code (1, 100]}, numbers written as {@link #number} does. */
+    /** The range as {@code [0, 1]}, {@code (1, 100]} or {@code [1e-6, 1e9]}. */
     @Override
     public String toString() {
-        return (minOpen ? "(" : "[") + number(min) + ", " + number(max) + (maxOpen ? ")" : "]");
+        return (minOpen ? "(" : "[") + end(min) + ", " + end(max) + (maxOpen ? ")" : "]");
+    }
+
+    /**
+     * An end as people write it in a table: whole numbers below a million in full, very large and
+     * very small ones as {@code 1e9} and {@code 1e-6}, anything else as Java writes it.
+     */
+    static String end(double v) {
+        double size = Math.abs(v);
+        if (v == Math.rint(v) && size < 1e6) {
+            return Long.toString((long) v);
+        }
+        if (size >= 1e6 || size < 1e-3) {
+            BigDecimal exact = new BigDecimal(Double.toString(size)).stripTrailingZeros();
+            String digits = exact.unscaledValue().toString();
+            int exponent = digits.length() - 1 - exact.scale();
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return (v < 0 ? "-" : "") + mantissa + "e" + exponent;
+        }
+        return Double.toString(v);
     }
 
     /** A number as problems and documentation write it: whole numbers without a decimal point. */
