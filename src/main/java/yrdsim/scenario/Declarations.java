@@ -56,9 +56,11 @@ public final class Declarations {
             lever("policies.development_zones.{region}", "Development zone (log TFP bonus)", "ln TFP",
                     closed(0, 1), "extra ln TFP of every firm in the region")
                     .slider(0, 0.2, "a bonus above 0.2 (22% more TFP) is beyond any zone upgrade"),
-            lever("policies.green_development.carbon_price", "Carbon price", "yuan per t CO2", closed(0, 1e5),
+            lever("policies.green_development.carbon_price", "Carbon price", "yuan per t CO2", closed(0, 10000),
                     "times each sector's emission intensity and mean firm revenue, added to its fixed cost per firm "
                             + "(so it acts through exit and entry)")
+                    .because("at the default intensity 10,000 yuan a tonne is a fifth of a traditional firm's revenue; "
+                            + "100,000, twice its revenue, emptied the markets in testing")
                     .slider(0, 500, "500 yuan per tonne is several times the highest carbon price in force"),
             lever("policies.flagship_support.rate", "Flagship support rate", "share of revenue", closed(0, 1),
                     "output subsidy to the top top_percent% of firms by revenue in the listed sectors")
@@ -107,12 +109,15 @@ public final class Declarations {
                     closed(0.1, 100), "exponent of the lower tail of step-0 firm revenue")
                     .because("below 0.1 the lower tail reaches sizes of exp(-745), firms with no revenue at all"),
             // ---------------------------------------------------------------- parameters: plans and markets
-            param("plan_smoothing", "Plan smoothing", "share of the gap per quarter", closed(1e-6, 1),
-                    "partial adjustment of planned spending towards the profit-maximising revenue"),
+            param("plan_smoothing", "Plan smoothing", "share of the gap per quarter", closed(1e-6, 0.3),
+                    "partial adjustment of planned spending towards the profit-maximising revenue")
+                    .because("faster adjustment turns plans and prices into a runaway cobweb: 0.35 failed within "
+                            + "five years in testing"),
             param("start_interest_rate", "Interest rate at step 0", "per quarter", closed(1e-6, 1),
                     "the gross rental rate of capital the step-0 equilibrium is built at"),
-            param("capital_mobility", "Capital mobility", "share per quarter", closed(0, 1),
-                    "share of placed capital its owners re-place each quarter"),
+            param("capital_mobility", "Capital mobility", "share per quarter", closed(0, 0.5),
+                    "share of placed capital its owners re-place each quarter")
+                    .because("re-placing more capital a quarter swings interest rates 100-fold: 0.75 failed in testing"),
             param("capital_logit", "Capital placement logit", "elasticity", closed(0, 100),
                     "elasticity of capital placement to the net return of each destination"),
             param("capital_depreciation", "Capital depreciation", "share per quarter", closed(0, 0.99),
@@ -144,8 +149,9 @@ public final class Declarations {
             param("agglomeration_scale", "Agglomeration scale", "thousand persons", closed(1e-9, 1e9),
                     "employment E0 in the MAR term phi ln(1 + E/E0)"),
             // ---------------------------------------------------------------- parameters: people
-            param("worker_mobility", "Worker mobility", "share per quarter", closed(0, 1),
-                    "share of workers who reconsider their province each quarter"),
+            param("worker_mobility", "Worker mobility", "share per quarter", closed(0, 0.5),
+                    "share of workers who reconsider their province each quarter")
+                    .because("when all workers move at once wages swing 100-fold: 1 failed in testing"),
             param("talent_mobility", "Talent mobility", "share per quarter", closed(0, 1),
                     "share of talent who reconsider their province each quarter"),
             param("migration_wage_elasticity", "Migration wage elasticity", "elasticity", closed(0, 100),
@@ -157,8 +163,10 @@ public final class Declarations {
             // ---------------------------------------------------------------- parameters: turnover and relocation
             param("exit_loss_quarters", "Exit after loss quarters", "quarters", closed(1, 1000),
                     "a firm exits after this many consecutive quarters of loss"),
-            param("exit_hazard", "Exit hazard", "probability per quarter", closed(0, 1),
-                    "probability that a firm exits in a quarter for reasons outside the model"),
+            param("exit_hazard", "Exit hazard", "probability per quarter", closed(0, 0.5),
+                    "probability that a firm exits in a quarter for reasons outside the model")
+                    .because("at 1 every firm exits at once and the markets it leaves empty: it failed at the first "
+                            + "step in testing"),
             param("entry_hurdle", "Entry hurdle", "profit rate per quarter", closed(-1, 1),
                     "traditional entrants come only where a cell's profit rate exceeds this"),
             param("entry_n0", "Potential entrants in an empty cell", "firms", closed(0, 1e6),
@@ -170,8 +178,9 @@ public final class Declarations {
                             + "IotF firm exists at step 0"),
             param("entrant_size", "Entrant size", "cell mean spending", closed(1e-6, 10),
                     "an entrant plans this multiple of its cell's mean spending"),
-            param("relocation_rate", "Relocation rate", "probability per quarter", closed(0, 1),
-                    "probability that a firm of its cell's mean size considers moving in a quarter"),
+            param("relocation_rate", "Relocation rate", "probability per quarter", closed(0, 0.5),
+                    "probability that a firm of its cell's mean size considers moving in a quarter")
+                    .because("when every firm may move each quarter, capital follows in swings: 1 failed in testing"),
             param("relocation_cost", "Relocation cost", "ln revenue", closed(0, 100),
                     "the cost of moving to another province, in log points of revenue"),
             param("relocation_logit", "Relocation logit", "elasticity", closed(0, 100),
@@ -197,13 +206,15 @@ public final class Declarations {
             sector("beta", "Worker elasticity", above(0, 1), "output elasticity of workers"),
             sector("eta", "Talent elasticity", above(0, 1), "output elasticity of talent"),
             sector("tau", "Licence share", "share of spending", closed(0, 1), "share of spending on technology licences"),
-            sector("gamma", "TFP elasticity to technology", closed(0, 1),
-                    "elasticity of TFP to a firm's technology stock"),
+            sector("gamma", "TFP elasticity to technology", closed(0, 0.5),
+                    "elasticity of TFP to a firm's technology stock")
+                    .because("at 1 knowledge feeds on itself until interest rates swing 100-fold: it failed in testing"),
             sector("rho", "R&D share", "share of revenue", closed(0, 1), "share of revenue spent on R&D"),
             sector("epsilon", "Demand elasticity", above(1, 100), "price elasticity of the sector's demand")
                     .because("demand must be elastic for a monopolistically competitive firm to have an optimum"),
-            sector("demand_growth", "Demand growth", "per year", closed(-0.5, 2),
-                    "growth of demand at a given price"),
+            sector("demand_growth", "Demand growth", "per year", closed(-0.5, 1),
+                    "growth of demand at a given price")
+                    .because("200% a year compounds to a 40-million-fold demand over 16 years and failed in testing"),
             sector("phi_mar", "MAR agglomeration elasticity", closed(0, 0.5),
                     "elasticity of TFP to own-sector employment in the region"),
             sector("phi_jacobs", "Jacobs agglomeration elasticity", closed(0, 1),
