@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,8 +113,15 @@ public final class ScenarioTree implements java.io.Serializable {
             throw new ScenarioException(new Problem(own.locations().get("extends"), "extends",
                     "must be the path of another scenario file, relative to this one"));
         }
-        Path parentFile = file.toAbsolutePath().getParent().resolve(parent.asText()).normalize();
-        Path shown = file.getParent() == null ? Path.of(parent.asText()) : file.getParent().resolve(parent.asText());
+        Path parentFile;
+        Path shown;
+        try {
+            parentFile = file.toAbsolutePath().getParent().resolve(parent.asText()).normalize();
+            shown = file.getParent() == null ? Path.of(parent.asText()) : file.getParent().resolve(parent.asText());
+        } catch (InvalidPathException e) {
+            throw new ScenarioException(new Problem(own.locations().get("extends"), "extends",
+                    "not a valid path: " + e.getReason()));
+        }
         if (!Files.isRegularFile(parentFile)) {
             throw new ScenarioException(new Problem(own.locations().get("extends"), "extends",
                     "no scenario file " + shown.normalize() + " (the path is relative to this file)"));
@@ -122,7 +130,15 @@ public final class ScenarioTree implements java.io.Serializable {
             throw new ScenarioException(new Problem(own.locations().get("extends"), "extends",
                     "the extends chain loops back to " + shown.normalize()));
         }
-        YamlSource.Parsed base = readChain(shown.normalize(), seen);
+        YamlSource.Parsed base;
+        try {
+            base = readChain(shown.normalize(), seen);
+        } catch (ScenarioException e) {
+            throw new ScenarioException(e.problems().stream().map(x -> x.location().line() > 0 ? x
+                    // A problem with the whole file (too large, unreadable) is shown where it is named.
+                    : new Problem(own.locations().get("extends"), "extends", x.location().file() + ": " + x.message()))
+                    .toList());
+        }
         ScenarioTree merged = new ScenarioTree(base.root(), new HashMap<>(base.locations()), (String) null);
         ObjectNode child = own.root().deepCopy();
         child.remove("extends");

@@ -23,6 +23,8 @@ final class ScenarioValidator {
     private final ScenarioTree tree;
     private final Scenario s;
     private final List<Problem> problems = new ArrayList<>();
+    /** Keys already reported as naming no region or sector (several declarations lie under one). */
+    private final Set<String> reported = new HashSet<>();
 
     private ScenarioValidator(ScenarioTree tree, Scenario scenario) {
         this.tree = tree;
@@ -35,9 +37,12 @@ final class ScenarioValidator {
         v.header();
         v.regions();
         v.sectors();
+        v.declared("sectors.");
+        v.declared("enterprises.");
         v.enterprises();
         v.barriers();
-        v.declared();
+        v.declared("policies.");
+        v.declared("parameters.");
         v.sources();
         return v.problems;
     }
@@ -48,10 +53,36 @@ final class ScenarioValidator {
         }
         nonBlank("description", s.description());
         nonBlank("paper_basis", s.paperBasis());
-        if (!Period.isPeriod(s.time().start())) {
-            add("time.start", "must be a period like 2020Q1, got '" + s.time().start() + "'");
+        String start = Period.problem(s.time().start());
+        if (start != null) {
+            add("time.start", start);
+            range("time.steps", s.time().steps(), 1, Period.FIRST.stepsToEnd());
+        } else {
+            Period first = s.startPeriod();
+            if (s.time().steps() < 1 || s.time().steps() > first.stepsToEnd()) {
+                add("time.steps", "must be in [1, " + first.stepsToEnd() + "]: from " + first + " the last step "
+                        + "must come by " + Period.LAST + ", the last quarter the simulator supports; got "
+                        + s.time().steps());
+            }
         }
-        range("time.steps", s.time().steps(), 1, 100_000);
+    }
+
+    /**
+     * Problems with the number of regions and sectors, found before anything else is checked:
+     * checking every region of an oversized scenario would only take long and say little more.
+     */
+    static List<Problem> sizes(ScenarioTree tree) {
+        List<Problem> problems = new ArrayList<>();
+        JsonNode regions = tree.root().get("regions");
+        if (regions != null && regions.isArray() && regions.size() > Scenario.MAX_REGIONS) {
+            problems.add(tree.problem("regions", "at most " + Scenario.MAX_REGIONS + " regions, got " + regions.size()
+                    + " (building step 0 takes time that grows with the square of the region count)"));
+        }
+        JsonNode sectors = tree.root().get("sectors");
+        if (sectors != null && sectors.isArray() && sectors.size() > Scenario.MAX_SECTORS) {
+            problems.add(tree.problem("sectors", "at most " + Scenario.MAX_SECTORS + " sectors, got " + sectors.size()));
+        }
+        return problems;
     }
 
     private void regions() {
@@ -59,6 +90,7 @@ final class ScenarioValidator {
             add("regions", "at least one region is required");
             return;
         }
+
         Set<String> names = new HashSet<>();
         int withShare = 0;
         double shareSum = 0;
@@ -113,6 +145,7 @@ final class ScenarioValidator {
             add("sectors", "at least one sector is required");
             return;
         }
+
         Set<String> names = new HashSet<>();
         for (int i = 0; i < s.sectors().size(); i++) {
             SectorSpec sector = s.sectors().get(i);
@@ -155,10 +188,17 @@ final class ScenarioValidator {
         for (SectorSpec sector : s.sectors()) {
             firms += sector.firms() * s.enterprises().scale();
         }
+        int regions = s.regions().size();
         if (firms > Scenario.MAX_ENTERPRISES) {
             add("enterprises.scale", "the run would start with " + fmt(Math.round(firms))
                     + " enterprises (sectors' firms times this scale); at most " + Scenario.MAX_ENTERPRISES
                     + " fit in memory");
+        } else if (firms * regions * regions > Scenario.MAX_CALIBRATION_WORK) {
+            double most = Math.floor(Scenario.MAX_CALIBRATION_WORK / (double) regions / regions);
+            add("enterprises.scale", "the run would start with " + fmt(Math.round(firms)) + " enterprises in "
+                    + regions + " regions; building step 0 takes work that grows with enterprises times regions "
+                    + "squared, and at most " + fmt(most) + " enterprises fit in " + regions
+                    + " regions (use a smaller scale or fewer regions)");
         }
     }
 
@@ -173,6 +213,7 @@ final class ScenarioValidator {
             add(p, "missing required key");
             return;
         }
+        declared(p + ".");
         boolean hasMatrix = b.matrix() != null && !b.matrix().isEmpty();
         if (b.offDiagonal() == null && !hasMatrix) {
             add(p, "give a 'default' barrier or a 'matrix'");
@@ -208,13 +249,16 @@ final class ScenarioValidator {
     }
 
     /**
-     * Every declared lever and parameter the tree holds: numbers in their valid range, keys and
-     * lists that must name regions or sectors naming known ones.
+     * Every declared lever and parameter under {@code prefix} that the tree holds: numbers in
+     * their valid range, keys and lists that must name regions or sectors naming known ones. The
+     * sections are checked in document order, so problems come in the order a reader meets them.
      */
-    private void declared() {
-        Set<String> reported = new HashSet<>();
+    private void declared(String prefix) {
         for (Declaration d : Declarations.ALL) {
             for (String pattern : d.paths()) {
+                if (!pattern.startsWith(prefix)) {
+                    continue;
+                }
                 PathPattern.visit(tree.root(), pattern, s, new PathPattern.Visitor() {
                     @Override
                     public void value(String path, JsonNode value) {
