@@ -141,6 +141,16 @@ class InputHardeningTest {
         refused(anchored + ":" + at(anchored, "&s") + ": seed: YAML anchors ('&s') are not allowed", anchored);
     }
 
+    /** Found by the fuzz test: a parser's report, or a quoted value, that holds a newline is still one line. */
+    @Test
+    void everyProblemIsOneLine() throws IOException {
+        Path directive = write("directive.yaml", "%YAML 64\n" + Files.readString(TWO_REGIONS));
+        refused(directive + ":1:9: not valid YAML: expected a digit or '.', but found \\n(10) (while scanning a "
+                + "directive)", directive);
+        Path value = twoRegionsWith("newline.yaml", "seed: 20200101", "seed: \"20\\n20\"");
+        refused(value + ":" + at(value, "seed:") + ": seed: expected a whole number, got text '20\\n20'", value);
+    }
+
     @Test
     void aDocumentLevelTagIsRefused() throws IOException {
         Path file = write("tagged.yaml", "--- !!java.lang.ProcessBuilder\n" + Files.readString(TWO_REGIONS));
