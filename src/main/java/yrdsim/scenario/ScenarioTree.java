@@ -84,7 +84,18 @@ public final class ScenarioTree implements java.io.Serializable {
         return tree;
     }
 
+    /** The built-in defaults, parsed once; every tree starts from its own copy. */
     private static YamlSource.Parsed defaults() {
+        YamlSource.Parsed parsed = DefaultsHolder.PARSED;
+        return new YamlSource.Parsed(parsed.root().deepCopy(), parsed.locations());
+    }
+
+    /** Parses the defaults when they are first needed (a class is initialized once, thread-safely). */
+    private static final class DefaultsHolder {
+        static final YamlSource.Parsed PARSED = parseDefaults();
+    }
+
+    private static YamlSource.Parsed parseDefaults() {
         try (InputStream in = ScenarioTree.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + DEFAULTS_RESOURCE);
