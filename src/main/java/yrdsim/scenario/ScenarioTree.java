@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -35,7 +31,6 @@ public final class ScenarioTree implements java.io.Serializable {
 
     /** Name of the built-in defaults in problem messages. */
     public static final String DEFAULTS_NAME = "defaults.yaml (built in)";
-    private static final String DEFAULTS_RESOURCE = "/yrdsim/defaults.yaml";
     private static final YAMLMapper WRITER = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -62,50 +57,26 @@ public final class ScenarioTree implements java.io.Serializable {
      * @throws ScenarioException when a file is missing or not valid YAML, or the chain loops
      */
     public static ScenarioTree load(Path file) throws ScenarioException {
-        YamlSource.Parsed defaults = defaults();
-        YamlSource.Parsed own = readChain(file, new LinkedHashSet<>());
-        ScenarioTree tree = new ScenarioTree(defaults.root(), new HashMap<>(defaults.locations()), file);
-        tree.overlay(own.root(), own.locations(), "");
-        tree.locations.put("", own.locations().get("")); // a missing top-level key is this file's, not the defaults'
-        return tree;
+        return overDefaults(readChain(file, new LinkedHashSet<>()), file.toString());
     }
 
     /** Parses scenario text that has no file behind it (tests, the GUI's saved copy). */
     public static ScenarioTree parse(String text, String name) throws ScenarioException {
-        YamlSource.Parsed defaults = defaults();
         YamlSource.Parsed own = YamlSource.parse(text, name);
         if (own.root().has("extends")) {
             throw new ScenarioException(new Problem(own.locations().get("extends"), "extends",
                     "only a scenario read from a file may extend another"));
         }
-        ScenarioTree tree = new ScenarioTree(defaults.root(), new HashMap<>(defaults.locations()), (String) null);
+        return overDefaults(own, null);
+    }
+
+    /** {@code own} laid over a copy of the built-in defaults. */
+    private static ScenarioTree overDefaults(YamlSource.Parsed own, String file) {
+        YamlSource.Parsed defaults = BuiltInDefaults.copy();
+        ScenarioTree tree = new ScenarioTree(defaults.root(), new HashMap<>(defaults.locations()), file);
         tree.overlay(own.root(), own.locations(), "");
-        tree.locations.put("", own.locations().get(""));
+        tree.locations.put("", own.locations().get("")); // a missing top-level key is this file's, not the defaults'
         return tree;
-    }
-
-    /** The built-in defaults, parsed once; every tree starts from its own copy. */
-    private static YamlSource.Parsed defaults() {
-        YamlSource.Parsed parsed = DefaultsHolder.PARSED;
-        return new YamlSource.Parsed(parsed.root().deepCopy(), parsed.locations());
-    }
-
-    /** Parses the defaults when they are first needed (a class is initialized once, thread-safely). */
-    private static final class DefaultsHolder {
-        static final YamlSource.Parsed PARSED = parseDefaults();
-    }
-
-    private static YamlSource.Parsed parseDefaults() {
-        try (InputStream in = ScenarioTree.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + DEFAULTS_RESOURCE);
-            }
-            return YamlSource.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULTS_NAME);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ScenarioException e) {
-            throw new IllegalStateException("the built-in defaults are invalid: " + e.getMessage(), e);
-        }
     }
 
     private static YamlSource.Parsed readChain(Path file, Set<Path> seen) throws ScenarioException {
