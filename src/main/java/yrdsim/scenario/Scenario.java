@@ -30,6 +30,25 @@ public record Scenario(
      */
     public static final int MAX_ENTERPRISES = 20_000_000;
 
+    /**
+     * The most regions a scenario may have: room for the delta's 41 prefecture-level cities. The
+     * step-0 calibration's work grows with the square of the region count (64 regions of 2,200
+     * firms take about 12 s; 200 regions took 100 s), so a larger count would run for minutes
+     * before its first step.
+     */
+    public static final int MAX_REGIONS = 64;
+
+    /**
+     * The most step-0 work a scenario may ask for, in enterprises times regions squared: the
+     * calibration of knowledge weighs every region's spillovers for every firm against every other
+     * region's (64 regions of 42,000 firms took 133 s). The bound is what {@link #MAX_ENTERPRISES}
+     * enterprises in the four provinces of the delta cost.
+     */
+    public static final long MAX_CALIBRATION_WORK = (long) MAX_ENTERPRISES * 4 * 4;
+
+    /** The most sectors a scenario may have: room for China's 31 two-digit manufacturing industries several times over. */
+    public static final int MAX_SECTORS = 128;
+
     /** Lists and maps are never null after binding. */
     public Scenario {
         regions = regions == null ? List.of() : List.copyOf(regions);
