@@ -1,6 +1,8 @@
 package yrdsim.cli;
 
 import ch.qos.logback.classic.Level;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +35,17 @@ public final class Main {
         cli.setExecutionExceptionHandler(new Failures());
         cli.setParameterExceptionHandler(new Failures());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(Path.class, Main::path);
         return cli.execute(args);
+    }
+
+    /** A path argument; one the file system cannot name (a nul character) is bad input, said without a Java class name. */
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("not a valid path: " + e.getReason());
+        }
     }
 
     /** Sets the log level for this process: --quiet shows warnings and errors only. */

@@ -129,8 +129,9 @@ public final class Structure implements Serializable {
             intermediateShare[s] = k.intermediateShare();
             externalShare[s] = k.externalShare();
             frontierGrowth[s] = k.frontierGrowth();
-            adoptionShare[s] = k.adoptionShare();
             SectorSpec spec = scenario.sectors().get(s);
+            // A sector that supplies no one has no adopted sales, whatever its kind's default says.
+            adoptionShare[s] = spec.supplies().isEmpty() ? 0 : k.adoptionShare();
             for (var input : spec.inputs().entrySet()) {
                 inputs[scenario.sectorIndex(input.getKey())][s] = input.getValue();
             }

@@ -112,13 +112,20 @@ public final class CsvTables implements TableSink {
     }
 
     /**
-     * Closes every table still open without renaming it, after a failure: the partial files stay
-     * as they are, for a later resume, and no file handle is left behind.
+     * Closes every table still open without renaming it, after a failure: the rows of the steps
+     * that completed are written out so the researcher can see how the run got there, the
+     * partial files keep their names (a resume truncates them to its checkpoint), and no file
+     * handle is left behind.
      */
     public void abandon() {
         for (Table table : open.values()) {
             if (!table.closed) {
                 table.closed = true;
+                try {
+                    table.printer.flush();
+                } catch (IOException ignored) {
+                    // A full or failing disk: what reached the file stays, the rest is lost with the run.
+                }
                 try {
                     table.channel.close();
                 } catch (IOException ignored) {

@@ -11,14 +11,43 @@ public record Period(int year, int quarter) implements java.io.Serializable, Com
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})Q([1-4])");
 
-    /** Validates the quarter and a plausible year. */
+    /** The first year the simulator supports. */
+    public static final int MIN_YEAR = 1900;
+    /** The last year the simulator supports: every period of a run, and of its timeline, lies in these years. */
+    public static final int MAX_YEAR = 2200;
+    /** The first supported quarter. */
+    public static final Period FIRST = new Period(MIN_YEAR, 1);
+    /** The last supported quarter. */
+    public static final Period LAST = new Period(MAX_YEAR, 4);
+
+    /** Validates the quarter and a supported year. */
     public Period {
         if (quarter < 1 || quarter > 4) {
             throw new IllegalArgumentException("quarter must be 1..4, was " + quarter);
         }
-        if (year < 1900 || year > 2200) {
-            throw new IllegalArgumentException("year must be 1900..2200, was " + year);
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw new IllegalArgumentException("year must be " + MIN_YEAR + ".." + MAX_YEAR + ", was " + year);
         }
+    }
+
+    /**
+     * What is wrong with {@code text} as a period, or null when it is a supported period: the
+     * validator's message, so a scenario never reaches {@link #parse} with a year it refuses.
+     */
+    public static String problem(String text) {
+        if (!isPeriod(text)) {
+            return "must be a period like 2020Q1, got '" + text + "'";
+        }
+        int year = Integer.parseInt(text.trim().substring(0, 4));
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            return "must lie between " + FIRST + " and " + LAST + " (the years the simulator supports), got " + text.trim();
+        }
+        return null;
+    }
+
+    /** The number of steps from this period to {@link #LAST}, both included: the most a run from here may take. */
+    public int stepsToEnd() {
+        return stepsUntil(LAST) + 1;
     }
 
     /**

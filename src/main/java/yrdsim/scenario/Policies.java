@@ -32,11 +32,11 @@ public record Policies(
 
     /** Maps are never null after binding. */
     public Policies {
-        divisionOfLabor = divisionOfLabor == null ? Map.of() : Map.copyOf(divisionOfLabor);
-        innovationPlatforms = innovationPlatforms == null ? Map.of() : Map.copyOf(innovationPlatforms);
-        developmentZones = developmentZones == null ? Map.of() : Map.copyOf(developmentZones);
-        talentProgram = talentProgram == null ? Map.of() : Map.copyOf(talentProgram);
-        iotfIncubation = iotfIncubation == null ? Map.of() : Map.copyOf(iotfIncubation);
+        divisionOfLabor = OrderedMaps.copy(divisionOfLabor);
+        innovationPlatforms = OrderedMaps.copy(innovationPlatforms);
+        developmentZones = OrderedMaps.copy(developmentZones);
+        talentProgram = OrderedMaps.copy(talentProgram);
+        iotfIncubation = OrderedMaps.copy(iotfIncubation);
     }
 
     /** A carbon price, added to fixed costs through each sector's emission intensity. */

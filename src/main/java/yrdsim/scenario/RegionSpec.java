@@ -34,9 +34,9 @@ public record RegionSpec(
 
     /** Maps are never null after binding. */
     public RegionSpec {
-        researchWeights = researchWeights == null ? Map.of() : Map.copyOf(researchWeights);
+        researchWeights = OrderedMaps.copy(researchWeights);
         center = center == null ? List.of() : List.copyOf(center);
         zone = zone == null ? 1.0 : zone;
-        cities = cities == null ? Map.of() : Map.copyOf(cities);
+        cities = OrderedMaps.copy(cities);
     }
 }

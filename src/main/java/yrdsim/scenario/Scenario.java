@@ -30,18 +30,37 @@ public record Scenario(
      */
     public static final int MAX_ENTERPRISES = 20_000_000;
 
+    /**
+     * The most regions a scenario may have: room for the delta's 41 prefecture-level cities. The
+     * step-0 calibration's work grows with the square of the region count (64 regions of 2,200
+     * firms take about 12 s; 200 regions took 100 s), so a larger count would run for minutes
+     * before its first step.
+     */
+    public static final int MAX_REGIONS = 64;
+
+    /**
+     * The most step-0 work a scenario may ask for, in enterprises times regions squared: the
+     * calibration of knowledge weighs every region's spillovers for every firm against every other
+     * region's (64 regions of 42,000 firms took 133 s). The bound is what {@link #MAX_ENTERPRISES}
+     * enterprises in the four provinces of the delta cost.
+     */
+    public static final long MAX_CALIBRATION_WORK = (long) MAX_ENTERPRISES * 4 * 4;
+
+    /** The most sectors a scenario may have: room for China's 31 two-digit manufacturing industries several times over. */
+    public static final int MAX_SECTORS = 128;
+
     /** Lists and maps are never null after binding. */
     public Scenario {
         regions = regions == null ? List.of() : List.copyOf(regions);
         sectors = sectors == null ? List.of() : List.copyOf(sectors);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
-        sources = sources == null ? Map.of() : Map.copyOf(sources);
+        sources = OrderedMaps.copy(sources);
     }
 
     /** Index of the region called {@code name}, or -1. */
     public int regionIndex(String name) {
         for (int i = 0; i < regions.size(); i++) {
-            if (regions.get(i).name().equals(name)) {
+            if (name != null && name.equals(regions.get(i).name())) {
                 return i;
             }
         }
@@ -51,7 +70,7 @@ public record Scenario(
     /** Index of the sector called {@code name}, or -1. */
     public int sectorIndex(String name) {
         for (int i = 0; i < sectors.size(); i++) {
-            if (sectors.get(i).name().equals(name)) {
+            if (name != null && name.equals(sectors.get(i).name())) {
                 return i;
             }
         }

@@ -107,7 +107,11 @@ public final class ScenarioLoader {
 
     /** Binds and validates {@code tree} without trying its timeline (used while a run plays it). */
     public static Scenario bindWithoutTimeline(ScenarioTree tree) throws ScenarioException {
-        List<Problem> problems = SchemaCheck.check(tree, tree.root(), Scenario.class, "");
+        List<Problem> problems = ScenarioValidator.sizes(tree);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        problems = SchemaCheck.check(tree, tree.root(), Scenario.class, "");
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
@@ -136,6 +140,11 @@ public final class ScenarioLoader {
             if (at != null && at.isIntegralNumber() && at.canConvertToInt()) {
                 step = at.asInt();
             } else if (at != null && at.isTextual() && Period.isPeriod(at.asText())) {
+                String period = Period.problem(at.asText());
+                if (period != null) {
+                    problems.add(tree.problem(p + ".at", period));
+                    continue;
+                }
                 step = event.startStep(start);
             } else {
                 problems.add(tree.problem(p + ".at", "must be a step number or a period like 2022Q3"));
@@ -143,6 +152,10 @@ public final class ScenarioLoader {
             }
             if (step < 0) {
                 problems.add(tree.problem(p + ".at", "step " + step + " is before the run starts (" + start + ")"));
+            } else if (step >= start.stepsToEnd()) {
+                problems.add(tree.problem(p + ".at", "step " + step + " is after " + Period.LAST
+                        + ", the last quarter the simulator supports (from " + start + " that is step "
+                        + (start.stepsToEnd() - 1) + ")"));
             } else if (step >= scenario.time().steps()) {
                 // A shortened run (--steps) simply ends before the event; the event is still checked.
                 warnings.add(tree.problem(p + ".at", "step " + step + " (" + scenario.period(step)

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +31,6 @@ public final class ScenarioTree implements java.io.Serializable {
 
     /** Name of the built-in defaults in problem messages. */
     public static final String DEFAULTS_NAME = "defaults.yaml (built in)";
-    private static final String DEFAULTS_RESOURCE = "/yrdsim/defaults.yaml";
     private static final YAMLMapper WRITER = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -61,39 +57,26 @@ public final class ScenarioTree implements java.io.Serializable {
      * @throws ScenarioException when a file is missing or not valid YAML, or the chain loops
      */
     public static ScenarioTree load(Path file) throws ScenarioException {
-        YamlSource.Parsed defaults = defaults();
-        YamlSource.Parsed own = readChain(file, new LinkedHashSet<>());
-        ScenarioTree tree = new ScenarioTree(defaults.root(), new HashMap<>(defaults.locations()), file);
-        tree.overlay(own.root(), own.locations(), "");
-        tree.locations.put("", own.locations().get("")); // a missing top-level key is this file's, not the defaults'
-        return tree;
+        return overDefaults(readChain(file, new LinkedHashSet<>()), file.toString());
     }
 
     /** Parses scenario text that has no file behind it (tests, the GUI's saved copy). */
     public static ScenarioTree parse(String text, String name) throws ScenarioException {
-        YamlSource.Parsed defaults = defaults();
         YamlSource.Parsed own = YamlSource.parse(text, name);
         if (own.root().has("extends")) {
             throw new ScenarioException(new Problem(own.locations().get("extends"), "extends",
                     "only a scenario read from a file may extend another"));
         }
-        ScenarioTree tree = new ScenarioTree(defaults.root(), new HashMap<>(defaults.locations()), (String) null);
-        tree.overlay(own.root(), own.locations(), "");
-        tree.locations.put("", own.locations().get(""));
-        return tree;
+        return overDefaults(own, null);
     }
 
-    private static YamlSource.Parsed defaults() {
-        try (InputStream in = ScenarioTree.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + DEFAULTS_RESOURCE);
-            }
-            return YamlSource.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULTS_NAME);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ScenarioException e) {
-            throw new IllegalStateException("the built-in defaults are invalid: " + e.getMessage(), e);
-        }
+    /** {@code own} laid over a copy of the built-in defaults. */
+    private static ScenarioTree overDefaults(YamlSource.Parsed own, String file) {
+        YamlSource.Parsed defaults = BuiltInDefaults.copy();
+        ScenarioTree tree = new ScenarioTree(defaults.root(), new HashMap<>(defaults.locations()), file);
+        tree.overlay(own.root(), own.locations(), "");
+        tree.locations.put("", own.locations().get("")); // a missing top-level key is this file's, not the defaults'
+        return tree;
     }
 
     private static YamlSource.Parsed readChain(Path file, Set<Path> seen) throws ScenarioException {
@@ -112,8 +95,15 @@ public final class ScenarioTree implements java.io.Serializable {
             throw new ScenarioException(new Problem(own.locations().get("extends"), "extends",
                     "must be the path of another scenario file, relative to this one"));
         }
-        Path parentFile = file.toAbsolutePath().getParent().resolve(parent.asText()).normalize();
-        Path shown = file.getParent() == null ? Path.of(parent.asText()) : file.getParent().resolve(parent.asText());
+        Path parentFile;
+        Path shown;
+        try {
+            parentFile = file.toAbsolutePath().getParent().resolve(parent.asText()).normalize();
+            shown = file.getParent() == null ? Path.of(parent.asText()) : file.getParent().resolve(parent.asText());
+        } catch (InvalidPathException e) {
+            throw new ScenarioException(new Problem(own.locations().get("extends"), "extends",
+                    "not a valid path: " + e.getReason()));
+        }
         if (!Files.isRegularFile(parentFile)) {
             throw new ScenarioException(new Problem(own.locations().get("extends"), "extends",
                     "no scenario file " + shown.normalize() + " (the path is relative to this file)"));
@@ -122,7 +112,15 @@ public final class ScenarioTree implements java.io.Serializable {
             throw new ScenarioException(new Problem(own.locations().get("extends"), "extends",
                     "the extends chain loops back to " + shown.normalize()));
         }
-        YamlSource.Parsed base = readChain(shown.normalize(), seen);
+        YamlSource.Parsed base;
+        try {
+            base = readChain(shown.normalize(), seen);
+        } catch (ScenarioException e) {
+            throw new ScenarioException(e.problems().stream().map(x -> x.location().line() > 0 ? x
+                    // A problem with the whole file (too large, unreadable) is shown where it is named.
+                    : new Problem(own.locations().get("extends"), "extends", x.location().file() + ": " + x.message()))
+                    .toList());
+        }
         ScenarioTree merged = new ScenarioTree(base.root(), new HashMap<>(base.locations()), (String) null);
         ObjectNode child = own.root().deepCopy();
         child.remove("extends");

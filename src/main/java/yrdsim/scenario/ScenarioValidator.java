@@ -1,5 +1,6 @@
 package yrdsim.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,8 @@ final class ScenarioValidator {
     private final ScenarioTree tree;
     private final Scenario s;
     private final List<Problem> problems = new ArrayList<>();
+    /** Keys already reported as naming no region or sector (several declarations lie under one). */
+    private final Set<String> reported = new HashSet<>();
 
     private ScenarioValidator(ScenarioTree tree, Scenario scenario) {
         this.tree = tree;
@@ -34,10 +37,12 @@ final class ScenarioValidator {
         v.header();
         v.regions();
         v.sectors();
+        v.declared("sectors.");
+        v.declared("enterprises.");
         v.enterprises();
         v.barriers();
-        v.policies();
-        v.parameters();
+        v.declared("policies.");
+        v.declared("parameters.");
         v.sources();
         return v.problems;
     }
@@ -48,10 +53,36 @@ final class ScenarioValidator {
         }
         nonBlank("description", s.description());
         nonBlank("paper_basis", s.paperBasis());
-        if (!Period.isPeriod(s.time().start())) {
-            add("time.start", "must be a period like 2020Q1, got '" + s.time().start() + "'");
+        String start = Period.problem(s.time().start());
+        if (start != null) {
+            add("time.start", start);
+            range("time.steps", s.time().steps(), 1, Period.FIRST.stepsToEnd());
+        } else {
+            Period first = s.startPeriod();
+            if (s.time().steps() < 1 || s.time().steps() > first.stepsToEnd()) {
+                add("time.steps", "must be in [1, " + first.stepsToEnd() + "]: from " + first + " the last step "
+                        + "must come by " + Period.LAST + ", the last quarter the simulator supports; got "
+                        + s.time().steps());
+            }
         }
-        range("time.steps", s.time().steps(), 1, 100_000);
+    }
+
+    /**
+     * Problems with the number of regions and sectors, found before anything else is checked:
+     * checking every region of an oversized scenario would only take long and say little more.
+     */
+    static List<Problem> sizes(ScenarioTree tree) {
+        List<Problem> problems = new ArrayList<>();
+        JsonNode regions = tree.root().get("regions");
+        if (regions != null && regions.isArray() && regions.size() > Scenario.MAX_REGIONS) {
+            problems.add(tree.problem("regions", "at most " + Scenario.MAX_REGIONS + " regions, got " + regions.size()
+                    + " (building step 0 takes time that grows with the square of the region count)"));
+        }
+        JsonNode sectors = tree.root().get("sectors");
+        if (sectors != null && sectors.isArray() && sectors.size() > Scenario.MAX_SECTORS) {
+            problems.add(tree.problem("sectors", "at most " + Scenario.MAX_SECTORS + " sectors, got " + sectors.size()));
+        }
+        return problems;
     }
 
     private void regions() {
@@ -59,6 +90,7 @@ final class ScenarioValidator {
             add("regions", "at least one region is required");
             return;
         }
+
         Set<String> names = new HashSet<>();
         int withShare = 0;
         double shareSum = 0;
@@ -113,13 +145,13 @@ final class ScenarioValidator {
                 weights += w.getValue();
             }
             if (!r.researchWeights().isEmpty() && Math.abs(weights - 1) > SHARE_TOLERANCE) {
-                add(p + ".research_weights", "shares must sum to 1, they sum to " + fmt(weights));
+                add(p + ".research_weights", "shares must sum to 1, they sum to " + sum(weights));
             }
         }
         if (withShare > 0 && withShare < s.regions().size()) {
             add("regions", "capital_share must be given for every region or for none");
         } else if (withShare > 0 && Math.abs(shareSum - 1) > SHARE_TOLERANCE) {
-            add("regions", "capital_share must sum to 1 over regions, it sums to " + fmt(shareSum));
+            add("regions", "capital_share must sum to 1 over regions, it sums to " + sum(shareSum));
         }
     }
 
@@ -128,6 +160,7 @@ final class ScenarioValidator {
             add("sectors", "at least one sector is required");
             return;
         }
+
         Set<String> names = new HashSet<>();
         for (int i = 0; i < s.sectors().size(); i++) {
             SectorSpec sector = s.sectors().get(i);
@@ -149,55 +182,88 @@ final class ScenarioValidator {
                 sum += share.getValue();
             }
             if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
-                add(p + ".province_shares", "shares must sum to 1, they sum to " + fmt(sum));
+                add(p + ".province_shares", "shares must sum to 1, they sum to " + sum(sum));
             }
-            if (s.parameters() != null && s.parameters().sectorDefaults() != null) {
-                sectorParams(p, s.sectorParams(i));
-            }
+            sectorParams(p, s.sectorParams(i));
+            links(p, sector);
         }
     }
 
+    /** The input–output coefficients and the IotF adoption links of one sector. */
+    private void links(String p, SectorSpec sector) {
+        double sum = 0;
+        for (Map.Entry<String, Double> input : sector.inputs().entrySet()) {
+            String ip = p + ".inputs." + input.getKey();
+            if (s.sectorIndex(input.getKey()) < 0) {
+                add(ip, "unknown sector '" + input.getKey() + "'");
+            }
+            range(ip, input.getValue(), 0, 1);
+            sum += input.getValue() == null ? 0 : input.getValue();
+        }
+        if (sum > 1 + SHARE_TOLERANCE) {
+            add(p + ".inputs", "coefficients are shares of intermediate spending and must sum to at most 1 "
+                    + "(the rest is bought outside the delta), they sum to " + sum(sum));
+        }
+        if (!sector.iotf() && (!sector.supplies().isEmpty() || sector.replaces() != null)) {
+            add(p, "only an IotF sector supplies user sectors and replaces an input ('supplies', 'replaces')");
+            return;
+        }
+        for (int j = 0; j < sector.supplies().size(); j++) {
+            String user = sector.supplies().get(j);
+            if (s.sectorIndex(user) < 0) {
+                add(p + ".supplies." + j, "unknown sector '" + user + "'");
+            } else if (user.equals(sector.name())) {
+                add(p + ".supplies." + j, "a sector cannot supply itself");
+            }
+        }
+        if (sector.adoptionShare() != null && sector.adoptionShare() > 0 && sector.supplies().isEmpty()) {
+            add(p + ".adoption_share", "is " + fmt(sector.adoptionShare()) + " but 'supplies' lists no user sector "
+                    + "to adopt it");
+        }
+        if (sector.replaces() != null) {
+            int replaced = s.sectorIndex(sector.replaces());
+            if (replaced < 0) {
+                add(p + ".replaces", "unknown sector '" + sector.replaces() + "'");
+            } else if (s.sectors().get(replaced).iotf()) {
+                add(p + ".replaces", "an IotF sector replaces a traditional input; '" + sector.replaces()
+                        + "' is IotF");
+            }
+        } else if (!sector.supplies().isEmpty()) {
+            add(p + ".replaces", "a sector that supplies users must name the traditional input it replaces");
+        }
+    }
+
+    /** The conditions between a sector's parameters; each parameter's own range is declared. */
     private void sectorParams(String p, SectorParams k) {
-        above(p + ".alpha", k.alpha(), 0);
-        above(p + ".beta", k.beta(), 0);
-        above(p + ".eta", k.eta(), 0);
         if (k.nu() >= 1) {
-            add(p, "alpha+beta+eta must be < 1 for decreasing returns, it is " + fmt(k.nu()));
+            add(p, "alpha+beta+eta must be < 1 for decreasing returns, it is " + sum(k.nu()));
         }
-        range(p + ".tau", k.tau(), 0, 1);
-        range(p + ".rho", k.rho(), 0, 1);
+        if (k.externalShare() + k.adoptionShare() >= 1) {
+            add(p, "external_share + adoption_share must be < 1, leaving some step-0 sales to final demand, it is "
+                    + sum(k.externalShare() + k.adoptionShare()));
+        }
         if (k.nu() < 1 && k.margin() <= 0) {
-            add(p, "the margin 1-(alpha+beta+eta)-tau-rho must be > 0, it is " + fmt(k.margin()));
+            add(p, "the margin 1-(alpha+beta+eta)-tau-rho must be > 0, it is " + sum(k.margin()));
         }
-        range(p + ".gamma", k.gamma(), 0, 1);
-        if (!(k.epsilon() > 1) || k.epsilon() > 100) {
-            add(p + ".epsilon", "must be in (1, 100], got " + fmt(k.epsilon()));
-        }
-        range(p + ".demand_growth", k.demandGrowth(), -0.5, 2);
-        range(p + ".phi_mar", k.phiMar(), 0, 0.5);
-        range(p + ".phi_jacobs", k.phiJacobs(), 0, 1);
-        range(p + ".psi", k.psi(), 0, 1);
-        range(p + ".emission_intensity", k.emissionIntensity(), 0, 1e5);
     }
 
     private void enterprises() {
-        range("enterprises.scale", s.enterprises().scale(), 1e-6, 1000);
         double firms = 0;
         for (SectorSpec sector : s.sectors()) {
             firms += sector.firms() * s.enterprises().scale();
         }
+        int regions = s.regions().size();
         if (firms > Scenario.MAX_ENTERPRISES) {
             add("enterprises.scale", "the run would start with " + fmt(Math.round(firms))
                     + " enterprises (sectors' firms times this scale); at most " + Scenario.MAX_ENTERPRISES
                     + " fit in memory");
+        } else if (firms * regions * regions > Scenario.MAX_CALIBRATION_WORK) {
+            double most = Math.floor(Scenario.MAX_CALIBRATION_WORK / (double) regions / regions);
+            add("enterprises.scale", "the run would start with " + fmt(Math.round(firms)) + " enterprises in "
+                    + regions + " regions; building step 0 takes work that grows with enterprises times regions "
+                    + "squared, and at most " + fmt(most) + " enterprises fit in " + regions
+                    + " regions (use a smaller scale or fewer regions)");
         }
-        if (!(s.enterprises().sizeExponent() > 1) || s.enterprises().sizeExponent() > 10) {
-            add("enterprises.size_exponent", "must be in (1, 10] so that mean firm size is finite, got "
-                    + fmt(s.enterprises().sizeExponent()));
-        }
-        range("enterprises.size_sigma", s.enterprises().sizeSigma(), 0, 5);
-        // Below 0.1 the lower tail reaches sizes of exp(-745): firms with no revenue at all, whose TFP is -infinity.
-        range("enterprises.size_lower_exponent", s.enterprises().sizeLowerExponent(), 0.1, 100);
     }
 
     private void barriers() {
@@ -211,7 +277,7 @@ final class ScenarioValidator {
             add(p, "missing required key");
             return;
         }
-        range(p + ".scale", b.scale(), 0, 100);
+        declared(p + ".");
         boolean hasMatrix = b.matrix() != null && !b.matrix().isEmpty();
         if (b.offDiagonal() == null && !hasMatrix) {
             add(p, "give a 'default' barrier or a 'matrix'");
@@ -246,95 +312,61 @@ final class ScenarioValidator {
         }
     }
 
-    private void policies() {
-        Policies pol = s.policies();
-        range("policies.common_market", pol.commonMarket(), 0, 100);
-        for (Map.Entry<String, Map<String, Double>> region : pol.divisionOfLabor().entrySet()) {
-            String p = "policies.division_of_labor." + region.getKey();
-            knownRegion(p, region.getKey());
-            for (Map.Entry<String, Double> sector : region.getValue().entrySet()) {
-                knownSector(p + "." + sector.getKey(), sector.getKey());
-                range(p + "." + sector.getKey(), sector.getValue(), 0, 1);
+    /**
+     * Every declared lever and parameter under {@code prefix} that the tree holds: numbers in
+     * their valid range, keys and lists that must name regions or sectors naming known ones. The
+     * sections are checked in document order, so problems come in the order a reader meets them.
+     */
+    private void declared(String prefix) {
+        for (Declaration d : Declarations.ALL) {
+            for (String pattern : d.paths()) {
+                if (!pattern.startsWith(prefix)) {
+                    continue;
+                }
+                PathPattern.visit(tree.root(), pattern, s, new PathPattern.Visitor() {
+                    @Override
+                    public void value(String path, JsonNode value) {
+                        check(d, path, value);
+                    }
+
+                    @Override
+                    public void unknownName(String path, String kind, String name) {
+                        if (reported.add(path)) {
+                            unknown(path, kind, name);
+                        }
+                    }
+                });
             }
         }
-        regionMap("policies.innovation_platforms", pol.innovationPlatforms(), 0, 0.2);
-        regionMap("policies.development_zones", pol.developmentZones(), 0, 1);
-        regionMap("policies.iotf_incubation", pol.iotfIncubation(), 0, 100);
-        range("policies.green_development.carbon_price", pol.greenDevelopment().carbonPrice(), 0, 1e5);
-        Policies.FlagshipSupport f = pol.flagshipSupport();
-        range("policies.flagship_support.rate", f.rate(), 0, 1);
-        if (!(f.topPercent() > 0) || f.topPercent() > 100) {
-            add("policies.flagship_support.top_percent", "must be in (0, 100], got " + fmt(f.topPercent()));
-        }
-        for (int i = 0; i < f.sectors().size(); i++) {
-            knownSector("policies.flagship_support.sectors." + i, f.sectors().get(i));
-        }
-        Policies.LittleGiants g = pol.littleGiants();
-        range("policies.little_giants.rate", g.rate(), 0, 1);
-        above("policies.little_giants.max_revenue", g.maxRevenue(), 0);
-        range("policies.little_giants.min_rd_share", g.minRdShare(), 0, 1);
-        for (Map.Entry<String, Policies.TalentProgram> t : pol.talentProgram().entrySet()) {
-            String p = "policies.talent_program." + t.getKey();
-            knownRegion(p, t.getKey());
-            range(p + ".wage_top_up", t.getValue().wageTopUp(), 0, 10);
-            range(p + ".barrier_cut", t.getValue().barrierCut(), 0, 1);
-            range(p + ".supply_growth", t.getValue().supplyGrowth(), 0, 0.25);
-        }
-        Policies.InnovationAlliances a = pol.innovationAlliances();
-        for (int i = 0; i < a.members().size(); i++) {
-            knownRegion("policies.innovation_alliances.members." + i, a.members().get(i));
-        }
-        range("policies.innovation_alliances.barrier_cut", a.barrierCut(), 0, 1);
-        range("policies.innovation_alliances.spillover_boost", a.spilloverBoost(), 0, 10);
-        range("policies.innovation_alliances.rd_subsidy", a.rdSubsidy(), 0, 1);
     }
 
-    private void parameters() {
-        Parameters k = s.parameters();
-        String p = "parameters.";
-        range(p + "plan_smoothing", k.planSmoothing(), 1e-6, 1);
-        range(p + "start_interest_rate", k.startInterestRate(), 1e-6, 1);
-        range(p + "capital_mobility", k.capitalMobility(), 0, 1);
-        range(p + "capital_logit", k.capitalLogit(), 0, 100);
-        range(p + "capital_depreciation", k.capitalDepreciation(), 0, 0.99);
-        range(p + "tech_offer_rate", k.techOfferRate(), 0, 1);
-        range(p + "tech_logit", k.techLogit(), 0, 100);
-        range(p + "tech_mobility", k.techMobility(), 0, 1);
-        range(p + "tech_decay", k.techDecay(), 1e-6, 0.99);
-        range(p + "absorptive_capacity", k.absorptiveCapacity(), 1e-9, 1e9);
-        range(p + "distance_decay_km", k.distanceDecayKm(), 1e-3, 1e6);
-        range(p + "public_research_depreciation", k.publicResearchDepreciation(), 0, 0.99);
-        range(p + "worker_mobility", k.workerMobility(), 0, 1);
-        range(p + "talent_mobility", k.talentMobility(), 0, 1);
-        range(p + "migration_wage_elasticity", k.migrationWageElasticity(), 0, 100);
-        range(p + "worker_growth", k.workerGrowth(), -0.25, 0.25);
-        range(p + "talent_growth", k.talentGrowth(), -0.25, 0.25);
-        range(p + "agglomeration_scale", k.agglomerationScale(), 1e-9, 1e9);
-        range(p + "innovation_kappa", k.innovationKappa(), 0, 100);
-        range(p + "innovation_mean", k.innovationMean(), 0, 1);
-        range(p + "innovation_sd", k.innovationSd(), 0, 1);
-        range(p + "gibrat_sigma", k.gibratSigma(), 0, 1);
-        range(p + "exit_loss_quarters", k.exitLossQuarters(), 1, 1000);
-        range(p + "exit_hazard", k.exitHazard(), 0, 1);
-        range(p + "entry_hurdle", k.entryHurdle(), -1, 1);
-        range(p + "entry_n0", k.entryN0(), 0, 1e6);
-        range(p + "iotf_entry_talent_exponent", k.iotfEntryTalentExponent(), 0, 10);
-        range(p + "iotf_entry_fallback", k.iotfEntryFallback(), 0, 1e6);
-        range(p + "entrant_size", k.entrantSize(), 1e-6, 10);
-        range(p + "relocation_rate", k.relocationRate(), 0, 1);
-        range(p + "relocation_cost", k.relocationCost(), 0, 100);
-        range(p + "relocation_logit", k.relocationLogit(), 0, 100);
-        range(p + "fixed_cost_loss_share", k.fixedCostLossShare(), 0, 0.5);
-        above(p + "cluster_lq", k.clusterLq(), 0);
-        range(p + "cluster_min_firms", k.clusterMinFirms(), 0, 1_000_000_000);
-        range(p + "cluster_min_share", k.clusterMinShare(), 0, 1);
-        range(p + "cluster_persistence", k.clusterPersistence(), 1, 1000);
-        for (int i = 0; i < k.revenueThresholds().size(); i++) {
-            above(p + "revenue_thresholds." + i, k.revenueThresholds().get(i), 0);
+    private void check(Declaration d, String path, JsonNode value) {
+        switch (d.type()) {
+            case NUMBER -> {
+                if (value.isNumber()) {
+                    within(path, value.asDouble(), d.valid(), d.validWhy());
+                }
+            }
+            case REGION_NAMES, SECTOR_NAMES -> {
+                String kind = d.type() == Declaration.Type.REGION_NAMES ? "region" : "sector";
+                for (int i = 0; i < value.size(); i++) {
+                    String name = value.get(i).asText();
+                    if (kind.equals("region") ? s.regionIndex(name) < 0 : s.sectorIndex(name) < 0) {
+                        unknown(path + "." + i, kind, name);
+                    }
+                }
+            }
+            default -> throw new IllegalStateException("no check for " + d.type());
         }
-        range(p + "hill_tail_share", k.hillTailShare(), 1e-6, 1);
-        sectorParams(p + "sector_defaults.traditional", k.sectorDefaults().traditional());
-        sectorParams(p + "sector_defaults.iotf", k.sectorDefaults().iotf());
+    }
+
+    private void unknown(String path, String kind, String name) {
+        if (kind.equals("region")) {
+            add(path, "unknown region '" + name + "' (known: "
+                    + String.join(", ", s.regions().stream().map(RegionSpec::name).toList()) + ")");
+        } else {
+            add(path, "unknown sector '" + name + "'");
+        }
     }
 
     private void sources() {
@@ -342,26 +374,6 @@ final class ScenarioValidator {
             if (e.getValue() == null || e.getValue().isBlank()) {
                 add("sources." + e.getKey(), "give a source, or the word assumption with a reason");
             }
-        }
-    }
-
-    private void regionMap(String p, Map<String, Double> map, double lo, double hi) {
-        for (Map.Entry<String, Double> e : map.entrySet()) {
-            knownRegion(p + "." + e.getKey(), e.getKey());
-            range(p + "." + e.getKey(), e.getValue(), lo, hi);
-        }
-    }
-
-    private void knownRegion(String path, String name) {
-        if (s.regionIndex(name) < 0) {
-            add(path, "unknown region '" + name + "' (known: " + String.join(", ",
-                    s.regions().stream().map(RegionSpec::name).toList()) + ")");
-        }
-    }
-
-    private void knownSector(String path, String name) {
-        if (s.sectorIndex(name) < 0) {
-            add(path, "unknown sector '" + name + "'");
         }
     }
 
@@ -384,8 +396,13 @@ final class ScenarioValidator {
     }
 
     private void range(String path, double value, double lo, double hi) {
-        if (!(value >= lo && value <= hi)) {
-            add(path, "must be in [" + fmt(lo) + ", " + fmt(hi) + "], got " + fmt(value));
+        within(path, value, Range.closed(lo, hi), null);
+    }
+
+    /** {@code value} in {@code range}, else a problem that names the range and, if given, why it ends there. */
+    private void within(String path, double value, Range range, String why) {
+        if (!range.contains(value)) {
+            add(path, "must be in " + range + ", got " + fmt(value) + (why == null ? "" : " (" + why + ")"));
         }
     }
 
@@ -400,9 +417,11 @@ final class ScenarioValidator {
     }
 
     static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
+        return Range.number(v);
+    }
+
+    /** A sum of shares, rounded to nine decimals so that 0.7 + 0.6 reads 1.3. */
+    private static String sum(double v) {
+        return Range.number(Math.round(v * 1e9) / 1e9);
     }
 }

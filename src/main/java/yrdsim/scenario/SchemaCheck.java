@@ -7,10 +7,12 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks the shape of a YAML tree against the scenario records before Jackson binds it: unknown
@@ -45,8 +47,17 @@ final class SchemaCheck {
         return check.problems;
     }
 
+    /** {@link #keys} of each record type met so far: reflection per list element made large lists slow. */
+    private static final Map<Class<?>, Map<String, RecordComponent>> KEYS = new ConcurrentHashMap<>();
+    /** The generic type of each component, which reflection would otherwise parse from its signature every time. */
+    private static final Map<RecordComponent, Type> TYPES = new ConcurrentHashMap<>();
+
     /** The YAML key of each component of a record type, in declaration order. */
     static Map<String, RecordComponent> keys(Class<?> record) {
+        return KEYS.computeIfAbsent(record, SchemaCheck::readKeys);
+    }
+
+    private static Map<String, RecordComponent> readKeys(Class<?> record) {
         Map<String, RecordComponent> keys = new LinkedHashMap<>();
         for (RecordComponent c : record.getRecordComponents()) {
             JsonProperty renamed = c.getAccessor().getAnnotation(JsonProperty.class);
@@ -55,7 +66,7 @@ final class SchemaCheck {
             }
             keys.put(renamed != null ? renamed.value() : SNAKE.translate(c.getName()), c);
         }
-        return keys;
+        return Collections.unmodifiableMap(keys);
     }
 
     private static JsonProperty fieldAnnotation(Class<?> record, RecordComponent c) {
@@ -153,7 +164,7 @@ final class SchemaCheck {
             if (value == null && (kind.isPrimitive() || kind.isRecord())) {
                 add(child, "missing required key");
             } else {
-                value(value, key.getValue().getGenericType(), child);
+                value(value, TYPES.computeIfAbsent(key.getValue(), RecordComponent::getGenericType), child);
             }
         }
     }

@@ -46,8 +46,8 @@ public record SectorSpec(
 
     /** Maps are never null after binding. */
     public SectorSpec {
-        provinceShares = provinceShares == null ? Map.of() : Map.copyOf(provinceShares);
-        inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+        provinceShares = OrderedMaps.copy(provinceShares);
+        inputs = OrderedMaps.copy(inputs);
         supplies = supplies == null ? List.of() : List.copyOf(supplies);
     }
 

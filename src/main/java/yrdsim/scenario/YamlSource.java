@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +33,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class YamlSource {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final LoaderOptions OPTIONS = loaderOptions();
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
-            .loaderOptions(loaderOptions())
+            .loaderOptions(OPTIONS)
             .build();
 
     private YamlSource() {
@@ -48,7 +46,7 @@ public final class YamlSource {
         options.setAllowDuplicateKeys(true); // detected below, with a location
         options.setMaxAliasesForCollections(50);
         options.setNestingDepthLimit(50);
-        options.setCodePointLimit(8 * 1024 * 1024);
+        options.setCodePointLimit(TextFile.MAX_BYTES);
         return options;
     }
 
@@ -62,19 +60,11 @@ public final class YamlSource {
     /**
      * Reads and parses {@code file}; problems name it as given.
      *
-     * @throws ScenarioException when the file is missing, unreadable or not valid YAML
+     * @throws ScenarioException when the file is missing, unreadable, too large, not UTF-8 or not valid YAML
      */
     public static Parsed read(Path file) throws ScenarioException {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(new Problem(new Location(name, 0, 0), "", "no such file"));
-        } catch (IOException e) {
-            throw new ScenarioException(new Problem(new Location(name, 0, 0), "", "cannot read: " + e.getMessage()));
-        }
-        return parse(text, name);
+        return parse(TextFile.decode(TextFile.readBytes(file), name), name);
     }
 
     /**
@@ -83,6 +73,7 @@ public final class YamlSource {
      * @throws ScenarioException for broken YAML, duplicate keys or a root that is not a mapping
      */
     public static Parsed parse(String text, String file) throws ScenarioException {
+        PlainYaml.check(text, file, OPTIONS);
         Map<String, Location> locations = new HashMap<>();
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
@@ -137,7 +128,7 @@ public final class YamlSource {
         ObjectNode node = NODES.objectNode();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
+            String key = text(p, file, path);
             Location at = location(file, p.currentTokenLocation());
             String child = join(path, key);
             p.nextToken();
@@ -175,19 +166,13 @@ public final class YamlSource {
     private static JsonNode readValue(JsonParser p, String file, String path, Map<String, Location> locations,
                                       Map<String, Location> duplicates) throws IOException, ScenarioException {
         JsonToken t = p.currentToken();
-        Object tag = p.getTypeId();
-        if (tag != null) {
-            // Tags would name types to construct; a scenario is plain data, so none is accepted.
-            throw new ScenarioException(new Problem(location(file, p.currentTokenLocation()), display(path),
-                    "YAML tags such as '!" + tag + "' are not allowed"));
-        }
         switch (t) {
             case START_OBJECT:
                 return readObject(p, file, path, locations, duplicates);
             case START_ARRAY:
                 return readArray(p, file, path, locations, duplicates);
             case VALUE_STRING:
-                return NODES.textNode(p.getText());
+                return NODES.textNode(text(p, file, path));
             case VALUE_NUMBER_INT:
                 return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? NODES.numberNode(p.getBigIntegerValue())
@@ -206,11 +191,29 @@ public final class YamlSource {
         }
     }
 
+    private static ScenarioException notPlain(JsonParser p, String file, String path, String message) {
+        return new ScenarioException(new Problem(location(file, p.currentTokenLocation()), display(path), message));
+    }
+
+    /** The current key or string, refused if it holds a nul character, which no name, path or text may hold. */
+    private static String text(JsonParser p, String file, String path) throws IOException, ScenarioException {
+        String text = p.getText();
+        if (text.indexOf('\0') >= 0) {
+            throw notPlain(p, file, path, "contains a nul character (\\0), which no name, path or text may hold");
+        }
+        return text;
+    }
+
     /**
      * Parses one YAML value written on the command line or in a timeline, such as {@code 0.5},
      * {@code true}, {@code Anhui} or {@code [Shanghai, Anhui]}.
      */
     static JsonNode parseValue(String text, Location at) throws ScenarioException {
+        try {
+            PlainYaml.check(text, at.file(), OPTIONS);
+        } catch (ScenarioException e) {
+            throw new ScenarioException(new Problem(at, "", e.problems().get(0).message()));
+        }
         try (JsonParser parser = FACTORY.createParser(text)) {
             if (parser.nextToken() == null) {
                 return NODES.nullNode();

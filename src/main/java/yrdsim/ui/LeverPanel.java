@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,61 +12,108 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sim.util.Interval;
+import sim.util.Propertied;
+import sim.util.Properties;
 import yrdsim.model.YrdModel;
+import yrdsim.scenario.Declaration;
+import yrdsim.scenario.Declarations;
 import yrdsim.scenario.ScenarioException;
 import yrdsim.scenario.ScenarioTree;
 
 /**
- * The policy levers of the Console's Model tab: bean properties with {@code dom} ranges, so
- * MASON shows sliders. Each lever is a dotted scenario path. Moving one never touches the model:
- * the new value waits until the next step is about to run, and is then handed to the model's
- * timeline ({@link yrdsim.scenario.TimelinePlayer#schedule}), which validates it, applies it at
- * that step and records it, so a saved scenario replays it. Only the last value of a lever before
- * a step is recorded, however often the slider moved.
+ * The policy levers of the Console's Model tab. Each lever is a declared scenario path
+ * ({@link Declarations}): its label, slider range and tooltip come from the declaration, and MASON
+ * reads the rows through {@link #properties()} rather than per-lever bean methods. Moving one never
+ * touches the model: the new value waits until the next step is about to run, and is then handed
+ * to the model's timeline ({@link yrdsim.scenario.TimelinePlayer#schedule}), which validates it,
+ * applies it at that step and records it, so a saved scenario replays it. Only the last value of a
+ * lever before a step is recorded, however often the slider moved.
  *
- * <p>Province levers act on the province chosen in "Province".
+ * <p>Levers whose path names a {@code {region}} act on the province chosen in "Province levers act
+ * on". Two rows combine a declared path into one control: the IotF subsidy sets the output subsidy
+ * of every IotF sector of the province, and the alliance box makes every province a member, or none.
  */
-public final class LeverPanel {
+public final class LeverPanel implements Propertied {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeverPanel.class);
 
-    /** Property names and labels in the order the Model tab shows them. */
-    static final String[] LAYOUT = {
-        "NextChange", "Changes take effect",
-        "LabourBarrierScale", "Barrier scale: workers and talent",
-        "CapitalBarrierScale", "Barrier scale: capital",
-        "TechnologyBarrierScale", "Barrier scale: technology",
-        "CommonMarket", "Common market (scale on all barriers)",
-        "CarbonPrice", "Carbon price (yuan per t CO2)",
-        "FlagshipRate", "Flagship support rate",
-        "LittleGiantRate", "Little giants R&D subsidy rate",
-        "InnovationAlliance", "Innovation alliance of all provinces",
-        "AllianceBarrierCut", "Alliance: technology barrier cut",
-        "AllianceSpilloverBoost", "Alliance: spillover boost",
-        "AllianceRdSubsidy", "Alliance: IotF R&D subsidy rate",
-        "Province", "Province levers act on",
-        "TalentWageTopUp", "Talent programme: wage top-up",
-        "TalentBarrierCut", "Talent programme: barrier cut",
-        "TalentSupplyGrowth", "Talent programme: supply growth per quarter",
-        "IotfSubsidy", "IotF subsidy (output, every IotF sector)",
-        "IotfIncubation", "IotF incubation (entry subsidy)",
-        "DevelopmentZone", "Development zone (log TFP bonus)",
-        "InnovationPlatform", "Innovation platform (extra public R&D share)",
-        "LiveChanges", "Live changes recorded",
-    };
+    /** The key of the row that chooses the province the province levers act on. */
+    static final String PROVINCE = "province";
+    private static final String MEMBERS = "policies.innovation_alliances.members";
+    private static final String DIVISION_OF_LABOR = "policies.division_of_labor.{region}.{sector}";
 
-    static final String LABOUR = "barriers.labor.scale";
-    static final String CAPITAL = "barriers.capital.scale";
-    static final String TECHNOLOGY = "barriers.technology.scale";
-    private static final List<String> TALENT_KEYS = List.of("wage_top_up", "barrier_cut", "supply_growth");
+    /** The declared levers the Model tab shows, in its order, around the rows built below. */
+    private static final List<String> DELTA_LEVERS = List.of("barriers.labor.scale", "barriers.capital.scale",
+            "barriers.technology.scale", "policies.common_market", "policies.green_development.carbon_price",
+            "policies.flagship_support.rate", "policies.little_giants.rate");
+    private static final List<String> ALLIANCE_LEVERS = List.of("policies.innovation_alliances.barrier_cut",
+            "policies.innovation_alliances.spillover_boost", "policies.innovation_alliances.rd_subsidy");
+    private static final List<String> TALENT_LEVERS = List.of("policies.talent_program.{region}.wage_top_up",
+            "policies.talent_program.{region}.barrier_cut", "policies.talent_program.{region}.supply_growth");
+    private static final List<String> PROVINCE_LEVERS = List.of("policies.iotf_incubation.{region}",
+            "policies.development_zones.{region}", "policies.innovation_platforms.{region}");
 
     private final Supplier<YrdModel> model;
     private final Map<String, JsonNode> pending = new LinkedHashMap<>();
+    private final LeverProperties properties;
     private int province;
 
     /** Levers of the model {@code model} supplies (the GUI's current model). */
     LeverPanel(Supplier<YrdModel> model) {
         this.model = model;
+        this.properties = new LeverProperties(this, rows());
+    }
+
+    /** The Model tab's rows, in order. */
+    private List<LeverRow> rows() {
+        List<LeverRow> rows = new ArrayList<>();
+        rows.add(LeverRow.readOnly("next_change", "Changes take effect", String.class, this::getNextChange,
+                "a change made now is applied at this step and recorded in the run's timeline"));
+        DELTA_LEVERS.forEach(path -> rows.add(lever(path)));
+        Declaration members = Declarations.at(MEMBERS);
+        rows.add(new LeverRow(MEMBERS, "Innovation alliance of all provinces", boolean.class, this::allMembers,
+                v -> setAllMembers((Boolean) v), () -> null,
+                members.path() + ": every province, or none (" + members.description() + ")"));
+        ALLIANCE_LEVERS.forEach(path -> rows.add(lever(path)));
+        rows.add(new LeverRow(PROVINCE, "Province levers act on", int.class, () -> province,
+                v -> province = (Integer) v, this::regionNames,
+                "the province whose talent programme, IotF subsidy, incubation, zone and platform the levers below set"));
+        TALENT_LEVERS.forEach(path -> rows.add(lever(path)));
+        Declaration subsidy = Declarations.at(DIVISION_OF_LABOR);
+        rows.add(new LeverRow(DIVISION_OF_LABOR, "IotF subsidy (output, every IotF sector)", double.class,
+                this::iotfSubsidy, v -> setIotfSubsidy((Double) v), () -> interval(subsidy),
+                subsidy.tooltip() + "; set for every IotF sector"));
+        PROVINCE_LEVERS.forEach(path -> rows.add(lever(path)));
+        rows.add(LeverRow.readOnly("live_changes", "Live changes recorded", int.class, this::getLiveChanges,
+                "changes made in this run through these levers"));
+        return rows;
+    }
+
+    /** A slider for the declared number at {@code path}; a {@code {region}} in it is the chosen province. */
+    private LeverRow lever(String path) {
+        Declaration d = Declarations.at(path);
+        return new LeverRow(path, d.label(), double.class, () -> number(inProvince(path)),
+                v -> setNumber(inProvince(path), (Double) v), () -> interval(d), d.tooltip());
+    }
+
+    private static Interval interval(Declaration d) {
+        return new Interval(d.sliderRange().min(), d.sliderRange().max());
+    }
+
+    /** The rows as MASON properties: the Model tab. */
+    @Override
+    public Properties properties() {
+        return properties;
+    }
+
+    /** The value the row {@code key} shows. */
+    Object get(String key) {
+        return properties.getValue(properties.indexOf(key));
+    }
+
+    /** Sets the row {@code key} to {@code value}, as typing it into the Model tab does. */
+    void set(String key, Object value) {
+        properties.setValue(properties.indexOf(key), value);
     }
 
     // ------------------------------------------------------------------ plumbing
@@ -123,7 +169,7 @@ public final class LeverPanel {
         }
     }
 
-    private void set(String path, double value) {
+    private void setNumber(String path, double value) {
         change(path, DoubleNode.valueOf(value));
     }
 
@@ -162,8 +208,7 @@ public final class LeverPanel {
     }
 
     private String region() {
-        String[] names = m().structure() != null ? m().structure().regionList().toArray(String[]::new)
-                : m().loaded().scenario().regions().stream().map(r -> r.name()).toArray(String[]::new);
+        String[] names = regionNames();
         return names[Math.min(province, names.length - 1)];
     }
 
@@ -197,415 +242,47 @@ public final class LeverPanel {
         return m.timeline() == null ? 0 : m.timeline().events().size() - m.loaded().scenario().timeline().size();
     }
 
-    // ------------------------------------------------------------------ barriers and delta-wide policies
-
-    /** Multiplier on the labour barrier matrix (workers and talent): 1 as written, 0 free movement. */
-    public double getLabourBarrierScale() {
-        return number(LABOUR);
-    }
-
-    /** Sets {@code barriers.labor.scale}. */
-    public void setLabourBarrierScale(double v) {
-        set(LABOUR, v);
-    }
-
-    /** Slider range. */
-    public Object domLabourBarrierScale() {
-        return new Interval(0.0, 2.0);
-    }
-
-    /** Tooltip. */
-    public String desLabourBarrierScale() {
-        return "barriers.labor.scale: multiplier on the hukou and housing barriers to moving workers and talent";
-    }
-
-    /** Multiplier on the capital barrier matrix. */
-    public double getCapitalBarrierScale() {
-        return number(CAPITAL);
-    }
-
-    /** Sets {@code barriers.capital.scale}. */
-    public void setCapitalBarrierScale(double v) {
-        set(CAPITAL, v);
-    }
-
-    /** Slider range. */
-    public Object domCapitalBarrierScale() {
-        return new Interval(0.0, 2.0);
-    }
-
-    /** Tooltip. */
-    public String desCapitalBarrierScale() {
-        return "barriers.capital.scale: multiplier on the barriers to placing capital in another province";
-    }
-
-    /** Multiplier on the technology barrier matrix. */
-    public double getTechnologyBarrierScale() {
-        return number(TECHNOLOGY);
-    }
-
-    /** Sets {@code barriers.technology.scale}. */
-    public void setTechnologyBarrierScale(double v) {
-        set(TECHNOLOGY, v);
-    }
-
-    /** Slider range. */
-    public Object domTechnologyBarrierScale() {
-        return new Interval(0.0, 2.0);
-    }
-
-    /** Tooltip. */
-    public String desTechnologyBarrierScale() {
-        return "barriers.technology.scale: multiplier on the barriers to licensing and spillovers across provinces";
-    }
-
-    /** One scale on every barrier. */
-    public double getCommonMarket() {
-        return number("policies.common_market");
-    }
-
-    /** Sets {@code policies.common_market}. */
-    public void setCommonMarket(double v) {
-        set("policies.common_market", v);
-    }
-
-    /** Slider range. */
-    public Object domCommonMarket() {
-        return new Interval(0.0, 2.0);
-    }
-
-    /** Tooltip. */
-    public String desCommonMarket() {
-        return "policies.common_market: one scale on all barriers (1 status quo, 0 one common market)";
-    }
-
-    /** Carbon price. */
-    public double getCarbonPrice() {
-        return number("policies.green_development.carbon_price");
-    }
-
-    /** Sets {@code policies.green_development.carbon_price}. */
-    public void setCarbonPrice(double v) {
-        set("policies.green_development.carbon_price", v);
-    }
-
-    /** Slider range. */
-    public Object domCarbonPrice() {
-        return new Interval(0.0, 500.0);
-    }
-
-    /** Tooltip. */
-    public String desCarbonPrice() {
-        return "policies.green_development.carbon_price: yuan per tonne, added to fixed costs by emission intensity";
-    }
-
-    /** Flagship output subsidy rate. */
-    public double getFlagshipRate() {
-        return number("policies.flagship_support.rate");
-    }
-
-    /** Sets {@code policies.flagship_support.rate}. */
-    public void setFlagshipRate(double v) {
-        set("policies.flagship_support.rate", v);
-    }
-
-    /** Slider range. */
-    public Object domFlagshipRate() {
-        return new Interval(0.0, 0.2);
-    }
-
-    /** Tooltip. */
-    public String desFlagshipRate() {
-        return "policies.flagship_support.rate: output subsidy to the largest firms of the supported sectors";
-    }
-
-    /** Little-giant R&amp;D subsidy rate. */
-    public double getLittleGiantRate() {
-        return number("policies.little_giants.rate");
-    }
-
-    /** Sets {@code policies.little_giants.rate}. */
-    public void setLittleGiantRate(double v) {
-        set("policies.little_giants.rate", v);
-    }
-
-    /** Slider range. */
-    public Object domLittleGiantRate() {
-        return new Interval(0.0, 0.2);
-    }
-
-    /** Tooltip. */
-    public String desLittleGiantRate() {
-        return "policies.little_giants.rate: R&D subsidy, share of revenue, to small R&D-intensive firms";
-    }
+    // ------------------------------------------------------------------ rows that combine a declared path
 
     /** Whether every province is a member of the innovation alliance. */
-    public boolean getInnovationAlliance() {
-        JsonNode members = value("policies.innovation_alliances.members");
+    private boolean allMembers() {
+        JsonNode members = value(MEMBERS);
         return members != null && members.isArray() && members.size() == m().loaded().scenario().regions().size();
     }
 
     /** Makes every province a member of the alliance, or none. */
-    public void setInnovationAlliance(boolean all) {
+    private void setAllMembers(boolean all) {
         ArrayNode members = JsonNodeFactory.instance.arrayNode();
         if (all) {
             m().loaded().scenario().regions().forEach(r -> members.add(r.name()));
         }
-        change("policies.innovation_alliances.members", members);
-    }
-
-    /** Tooltip. */
-    public String desInnovationAlliance() {
-        return "policies.innovation_alliances.members: all provinces, or none; the three alliance levers act among members";
-    }
-
-    /** Alliance technology-barrier cut. */
-    public double getAllianceBarrierCut() {
-        return number("policies.innovation_alliances.barrier_cut");
-    }
-
-    /** Sets {@code policies.innovation_alliances.barrier_cut}. */
-    public void setAllianceBarrierCut(double v) {
-        set("policies.innovation_alliances.barrier_cut", v);
-    }
-
-    /** Slider range. */
-    public Object domAllianceBarrierCut() {
-        return new Interval(0.0, 1.0);
-    }
-
-    /** Tooltip. */
-    public String desAllianceBarrierCut() {
-        return "policies.innovation_alliances.barrier_cut: cut in the technology barrier among members";
-    }
-
-    /** Alliance spillover boost. */
-    public double getAllianceSpilloverBoost() {
-        return number("policies.innovation_alliances.spillover_boost");
-    }
-
-    /** Sets {@code policies.innovation_alliances.spillover_boost}. */
-    public void setAllianceSpilloverBoost(double v) {
-        set("policies.innovation_alliances.spillover_boost", v);
-    }
-
-    /** Slider range. */
-    public Object domAllianceSpilloverBoost() {
-        return new Interval(0.0, 2.0);
-    }
-
-    /** Tooltip. */
-    public String desAllianceSpilloverBoost() {
-        return "policies.innovation_alliances.spillover_boost: raises the speed of spillovers among members";
-    }
-
-    /** Alliance R&amp;D subsidy to member IotF firms. */
-    public double getAllianceRdSubsidy() {
-        return number("policies.innovation_alliances.rd_subsidy");
-    }
-
-    /** Sets {@code policies.innovation_alliances.rd_subsidy}. */
-    public void setAllianceRdSubsidy(double v) {
-        set("policies.innovation_alliances.rd_subsidy", v);
-    }
-
-    /** Slider range. */
-    public Object domAllianceRdSubsidy() {
-        return new Interval(0.0, 0.1);
-    }
-
-    /** Tooltip. */
-    public String desAllianceRdSubsidy() {
-        return "policies.innovation_alliances.rd_subsidy: R&D subsidy, share of revenue, to members' IotF firms";
-    }
-
-    // ------------------------------------------------------------------ province levers
-
-    /** The province the levers below act on, by index. */
-    public int getProvince() {
-        return province;
-    }
-
-    /** Chooses the province the levers below act on (a choice in the GUI, not a change to the model). */
-    public void setProvince(int p) {
-        province = p;
-    }
-
-    /** The provinces, for a pop-up menu. */
-    public Object domProvince() {
-        return m().loaded().scenario().regions().stream().map(r -> r.name()).toArray(String[]::new);
-    }
-
-    /** Tooltip. */
-    public String desProvince() {
-        return "the province whose talent programme, IotF subsidy, incubation, zone and platform the levers below set";
-    }
-
-    /** Talent wage top-up in the chosen province. */
-    public double getTalentWageTopUp() {
-        return number(talent("wage_top_up"));
-    }
-
-    /** Sets {@code policies.talent_program.<province>.wage_top_up}. */
-    public void setTalentWageTopUp(double v) {
-        setTalent("wage_top_up", v);
-    }
-
-    /** Slider range. */
-    public Object domTalentWageTopUp() {
-        return new Interval(0.0, 0.5);
-    }
-
-    /** Tooltip. */
-    public String desTalentWageTopUp() {
-        return "policies.talent_program.<province>.wage_top_up: top-up on the talent wage as migrants see it";
-    }
-
-    /** Talent barrier cut into the chosen province. */
-    public double getTalentBarrierCut() {
-        return number(talent("barrier_cut"));
-    }
-
-    /** Sets {@code policies.talent_program.<province>.barrier_cut}. */
-    public void setTalentBarrierCut(double v) {
-        setTalent("barrier_cut", v);
-    }
-
-    /** Slider range. */
-    public Object domTalentBarrierCut() {
-        return new Interval(0.0, 1.0);
-    }
-
-    /** Tooltip. */
-    public String desTalentBarrierCut() {
-        return "policies.talent_program.<province>.barrier_cut: cut in the talent barrier into the province";
-    }
-
-    /** Talent supply growth per quarter in the chosen province. */
-    public double getTalentSupplyGrowth() {
-        return number(talent("supply_growth"));
-    }
-
-    /** Sets {@code policies.talent_program.<province>.supply_growth}. */
-    public void setTalentSupplyGrowth(double v) {
-        setTalent("supply_growth", v);
-    }
-
-    /** Slider range. */
-    public Object domTalentSupplyGrowth() {
-        return new Interval(0.0, 0.02);
-    }
-
-    /** Tooltip. */
-    public String desTalentSupplyGrowth() {
-        return "policies.talent_program.<province>.supply_growth: growth of the province's own talent per quarter";
+        change(MEMBERS, members);
     }
 
     /** Output subsidy to IotF sectors in the chosen province (the first IotF sector's rate). */
-    public double getIotfSubsidy() {
+    private double iotfSubsidy() {
         List<String> sectors = iotfSectors();
         return sectors.isEmpty() ? 0 : number(divisionOfLabor(sectors.get(0)));
     }
 
     /** Sets the division-of-labour output subsidy of every IotF sector in the chosen province. */
-    public void setIotfSubsidy(double v) {
+    private void setIotfSubsidy(double v) {
         for (String sector : iotfSectors()) {
-            set(divisionOfLabor(sector), v);
+            setNumber(divisionOfLabor(sector), v);
         }
     }
 
-    /** Slider range. */
-    public Object domIotfSubsidy() {
-        return new Interval(0.0, 0.2);
+    private String[] regionNames() {
+        return m().loaded().scenario().regions().stream().map(r -> r.name()).toArray(String[]::new);
     }
 
-    /** Tooltip. */
-    public String desIotfSubsidy() {
-        return "policies.division_of_labor.<province>.<sector>: output subsidy rate, set for every IotF sector";
-    }
-
-    /** IotF entry subsidy in the chosen province. */
-    public double getIotfIncubation() {
-        return number(perProvince("policies.iotf_incubation"));
-    }
-
-    /** Sets {@code policies.iotf_incubation.<province>}. */
-    public void setIotfIncubation(double v) {
-        set(perProvince("policies.iotf_incubation"), v);
-    }
-
-    /** Slider range. */
-    public Object domIotfIncubation() {
-        return new Interval(0.0, 3.0);
-    }
-
-    /** Tooltip. */
-    public String desIotfIncubation() {
-        return "policies.iotf_incubation.<province>: raises the IotF entry rate by the factor 1 + s";
-    }
-
-    /** Development-zone bonus in the chosen province. */
-    public double getDevelopmentZone() {
-        return number(perProvince("policies.development_zones"));
-    }
-
-    /** Sets {@code policies.development_zones.<province>}. */
-    public void setDevelopmentZone(double v) {
-        set(perProvince("policies.development_zones"), v);
-    }
-
-    /** Slider range. */
-    public Object domDevelopmentZone() {
-        return new Interval(0.0, 0.2);
-    }
-
-    /** Tooltip. */
-    public String desDevelopmentZone() {
-        return "policies.development_zones.<province>: extra log TFP from development zones";
-    }
-
-    /** Extra public R&amp;D share in the chosen province. */
-    public double getInnovationPlatform() {
-        return number(perProvince("policies.innovation_platforms"));
-    }
-
-    /** Sets {@code policies.innovation_platforms.<province>}. */
-    public void setInnovationPlatform(double v) {
-        set(perProvince("policies.innovation_platforms"), v);
-    }
-
-    /** Slider range. */
-    public Object domInnovationPlatform() {
-        return new Interval(0.0, 0.02);
-    }
-
-    /** Tooltip. */
-    public String desInnovationPlatform() {
-        return "policies.innovation_platforms.<province>: extra public R&D, share of the province's output";
-    }
-
-    private String talent(String key) {
-        return "policies.talent_program." + region() + "." + key;
-    }
-
-    /**
-     * A province's talent programme is one mapping whose three keys are all required, so a
-     * change sets the whole mapping: the other two keep their values.
-     */
-    private void setTalent(String key, double v) {
-        ObjectNode program = JsonNodeFactory.instance.objectNode();
-        for (String k : TALENT_KEYS) {
-            program.put(k, k.equals(key) ? v : number(talent(k)));
-        }
-        change("policies.talent_program." + region(), program);
+    /** {@code path} with {@code {region}} replaced by the chosen province. */
+    private String inProvince(String path) {
+        return path.replace("{region}", region());
     }
 
     private String divisionOfLabor(String sector) {
-        return "policies.division_of_labor." + region() + "." + sector;
-    }
-
-    private String perProvince(String lever) {
-        return lever + "." + region();
+        return inProvince(DIVISION_OF_LABOR).replace("{sector}", sector);
     }
 
     @Override

@@ -151,8 +151,7 @@ public final class YrdModelWithUI extends GUIState {
 
     @Override
     public Inspector getInspector() {
-        SimpleInspector inner = new SimpleInspector(new OrderedProperties(levers, LeverPanel.LAYOUT), this,
-                "Policy levers");
+        SimpleInspector inner = new SimpleInspector(levers.properties(), this, "Policy levers");
         inner.setVolatile(true);
         return new LeverInspector(inner, this::saveWithDialog);
     }

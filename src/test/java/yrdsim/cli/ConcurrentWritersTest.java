@@ -38,8 +38,12 @@ class ConcurrentWritersTest {
      * seconds on an idle machine.
      */
     private static List<String> run(Path dir, int seed, int steps) {
+        return run(dir, seed, steps, 0.5);
+    }
+
+    private static List<String> run(Path dir, int seed, int steps, double scale) {
         return Child.javaCommand("run", SCENARIO, "--steps", Integer.toString(steps), "--threads", "1", "--set",
-                "enterprises.scale=0.5", "--seed", Integer.toString(seed), "--quiet", "--out", dir.toString());
+                "enterprises.scale=" + scale, "--seed", Integer.toString(seed), "--quiet", "--out", dir.toString());
     }
 
     private static Child.Output finish(Process p, Path logs) throws Exception {
@@ -53,7 +57,7 @@ class ConcurrentWritersTest {
         Verification v = Verification.of(dir);
         assertTrue(v.intact(), v.problem());
         assertEquals(List.of(), v.unlisted(), "nothing but the winner's files");
-        assertEquals(8, Manifest.read(dir).path(Manifest.EXPECTED).size(), "every table of a run is expected");
+        assertEquals(9, Manifest.read(dir).path(Manifest.EXPECTED).size(), "every table of a run is expected");
         assertEquals(seed, Manifest.read(dir).path("seed").asInt());
         assertTrue(Files.readString(dir.resolve("summary.json")).contains("\"seed\" : " + seed));
     }
@@ -62,9 +66,10 @@ class ConcurrentWritersTest {
     @Test
     void aSecondRunIntoADirectoryInUseIsRefusedAndTouchesNothing() throws Exception {
         Path dir = tmp.resolve("out");
-        // Long enough that the second JVM starts and claims while the first runs, even on a busy
-        // machine; had the first finished, the second would meet a different complete run instead.
-        Process first = Child.start(run(dir, 1, 400), tmp.resolve("first"));
+        // Long enough (about 6 s on one core) that the second JVM starts and claims while the first
+        // runs, even on a busy machine; had the first finished, the second would meet a different
+        // complete run instead.
+        Process first = Child.start(run(dir, 1, 400, 5), tmp.resolve("first"));
         Child.awaitFile(first, dir.resolve("provinces.csv.partial"));
 
         Child.Output second = Child.run(run(dir, 2, 400), tmp.resolve("second"));

@@ -5,69 +5,62 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import yrdsim.output.Verification;
+import yrdsim.scenario.LoadedScenario;
+import yrdsim.scenario.ScenarioException;
+import yrdsim.scenario.ScenarioLoader;
 
 /**
- * Mutates the shipped scenario files thousands of times (deleted and duplicated lines, wrong
- * types, extreme and non-finite numbers, broken YAML, YAML tags that name Java classes) and
- * checks that {@code validate} and {@code run} only ever exit 0 or 2: never an uncaught
- * exception, never a stack trace, never a run that starts and then fails. Mutations of the
- * small scenario are also run for one step (the baseline's 10^5 firms would take too long).
+ * Mutates the shipped scenario files thousands of times and checks that {@code validate} and
+ * {@code run} only ever exit 0 or 2: never an internal error, never an uncaught exception or a
+ * stack trace, never a run that starts and then fails, never a case that takes over 20 s.
+ * Mutations of the small scenario are also run for one step at a tenth of its firms (the
+ * baseline's 10^5 firms would take too long). Kinds of mutation: {@link FuzzEdits.Kind}.
+ *
+ * <p>Case {@code i} is drawn from a generator seeded with the seed and {@code i}, so any case can be
+ * run alone. System properties: {@code yrdsim.fuzz.cases} (default 2000), {@code yrdsim.fuzz.seed}
+ * (default 20200101), {@code yrdsim.fuzz.first} (the first case, default 0) and
+ * {@code yrdsim.fuzz.threads} (default: one per core). A failing case's
+ * file is kept in {@code target/fuzz-failures/}; the tally of every run is written to
+ * {@code target/fuzz-summary.txt}.
  */
 class ScenarioFuzzTest {
 
-    /** Replacement scalars: wrong types, extreme and non-finite numbers, odd strings. */
-    private static final List<String> VALUES = List.of("abc", "''", "[]", "{}", "[1, 2]", "{a: 1}", "true", "null",
-            "~", ".nan", ".inf", "-.inf", "NaN", "Infinity", "1e308", "-1e308", "1e309", "4.9e-324", "0", "-0.0", "-1",
-            "1", "0.5", "9223372036854775807", "9223372036854775808", "123456789012345678901234567890", "2020Q5",
-            "0x1F", "1_000", "+1", "1e-9", "100", "'1'", "\"\\u0000\"", "é", "2e3");
-    /** Replacement numbers: the edges of every range and beyond. */
-    private static final List<String> NUMBERS = List.of(".nan", ".inf", "-.inf", "1e308", "-1e308", "1e-320", "0",
-            "-0.0", "-1", "-0.25", "1e-9", "0.999999", "1", "1.000001", "2", "10", "100", "1000", "1e6", "2147483648",
-            "-2147483649", "0.0001", "64", "1e300");
-    /** Lines that are not valid YAML, or YAML that a scenario must not accept. */
-    private static final List<String> GARBAGE = List.of(": :", "[", "{a: 1", "\t- x", "key: [1, 2", "&a x: 1",
-            "x: *undefined", "? [a, b]\n: c", "%YAML 1.1", "---", "...", "- - -", "'unterminated", "a: b: c",
-            "<<: {name: other}", "x: !!binary AAAA", "\u0000", "seed: 1\nseed: 2");
-    /**
-     * Tags that would build Java objects under a YAML loader that honours them; the canary's
-     * constructor records any attempt.
-     */
-    private static final List<String> TAGS = List.of("!!java.io.File", "!!java.net.URL",
-            "!!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1/x\"]]]]",
-            "!!" + Canary.class.getName(), "!!" + Canary.class.getName() + " {}", "!<tag:yaml.org,2002:java.lang.Runtime>",
-            "!!float", "!!str", "!!int", "!custom");
-    private static final Pattern NUMBER = Pattern.compile("(?<=[\\s:\\[,])-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?(?=\\s*[,\\]}]|\\s*$)",
-            Pattern.MULTILINE);
-    /** A problem names FILE:LINE:COL, or the --set override it comes from. */
-    private static final Pattern LOCATED = Pattern.compile("^(.+:\\d+:\\d+|--set \\S+): .+$");
+    private static final int CASES = Integer.getInteger("yrdsim.fuzz.cases", 2000);
+    private static final long SEED = Long.getLong("yrdsim.fuzz.seed", 20200101L);
+    private static final int FIRST = Integer.getInteger("yrdsim.fuzz.first", 0);
+    private static final int THREADS = Integer.getInteger("yrdsim.fuzz.threads",
+            Runtime.getRuntime().availableProcessors());
+    /** One case in this many is validated through the command line, the others by the same loader directly. */
+    private static final int THROUGH_CLI = 10;
+    /** The longest a case may take, validate and run together. */
+    private static final double MAX_SECONDS = 20;
+    /** A problem names FILE:LINE:COL, the --set override it comes from, or (for the whole file) the file. */
+    private static final Pattern LOCATED = Pattern.compile("^(.+:\\d+:\\d+|--set .+|[^:]+\\.yaml): .+$");
 
     private static Path work;
-    private static int cases;
-    private static int runs;
 
     /** Set if {@link Canary} is ever initialized or built. It lives outside Canary, so reading it initializes nothing. */
-    private static volatile boolean canaryTouched;
+    static volatile boolean canaryTouched;
 
     /** A class a hostile YAML file names in a tag: it must never be loaded for use, let alone built. */
     public static final class Canary {
@@ -75,18 +68,13 @@ class ScenarioFuzzTest {
             canaryTouched = true;
         }
 
+        /** Records the attempt. */
         public Canary() {
             canaryTouched = true;
         }
     }
 
-    /** One edit of a scenario file. {@code at} and {@code pick} are reduced modulo what they index. */
-    enum Kind { DELETE_LINE, DUPLICATE_LINE, REPLACE_VALUE, REPLACE_NUMBER, INDENT, DEDENT, GARBAGE, TRUNCATE, TAG }
-
-    record Edit(Kind kind, int at, int pick) {
-    }
-
-    @BeforeContainer
+    @BeforeAll
     static void copyScenarios() throws IOException {
         work = Files.createTempDirectory("yrdsim-fuzz");
         try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
@@ -94,168 +82,237 @@ class ScenarioFuzzTest {
                 Files.copy(f, work.resolve(f.getFileName()));
             }
         }
+        // A file far over the size limit that takes no disk: what an extends mutation may point at.
+        try (RandomAccessFile huge = new RandomAccessFile(work.resolve(FuzzEdits.HUGE).toFile(), "rw")) {
+            huge.setLength(3L << 30);
+        }
     }
 
-    @AfterContainer
+    @AfterAll
     static void cleanUp() throws IOException {
-        try (Stream<Path> walk = Files.walk(work)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        deleteTree(work);
         assertFalse(canaryTouched, "a YAML tag built a Java object");
-        // Both counts are 0 when only the example below was selected.
-        assertTrue(cases == 0 || cases >= 1000, cases + " cases");
-        assertTrue(cases == 0 || runs >= 100, runs + " runs");
     }
 
-    @Provide
-    Arbitrary<String> scenarios() throws IOException {
+    /** What happened to one case. */
+    record Outcome(int validate, int run, double seconds, String failure) {
+    }
+
+    /** A case's outcome with what the tally needs of it (its bytes only when it failed). */
+    record Result(int index, String base, List<FuzzEdits.Kind> kinds, String description, byte[] bytes, Outcome outcome) {
+    }
+
+    @Test
+    void validateAndRunExitOnlyWithZeroOrTwo() throws IOException {
+        List<String> bases;
         try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
-            List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted()
-                    .toList();
-            return Arbitraries.of(names);
+            bases = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
         }
-    }
-
-    @Provide
-    Arbitrary<List<Edit>> edits() {
-        // Numbers in range but at their edges are what reach the model; most other edits stop at validation.
-        Arbitrary<Kind> kinds = Arbitraries.frequency(Tuple.of(6, Kind.REPLACE_NUMBER), Tuple.of(2, Kind.REPLACE_VALUE),
-                Tuple.of(2, Kind.DELETE_LINE), Tuple.of(1, Kind.DUPLICATE_LINE), Tuple.of(1, Kind.INDENT),
-                Tuple.of(1, Kind.DEDENT), Tuple.of(1, Kind.GARBAGE), Tuple.of(1, Kind.TRUNCATE), Tuple.of(1, Kind.TAG));
-        return Combinators.combine(kinds, Arbitraries.integers().between(0, 100_000),
-                Arbitraries.integers().between(0, 1000)).as(Edit::new).list().ofMinSize(1).ofMaxSize(4);
-    }
-
-    @Property(tries = 1000, seed = "20200101", shrinking = ShrinkingMode.BOUNDED)
-    void validateAndRunExitOnlyWithZeroOrTwo(@ForAll("scenarios") String base, @ForAll("edits") List<Edit> edits)
-            throws IOException {
-        cases++;
-        String text = mutate(Files.readString(work.resolve(base)), edits);
-        Path file = work.resolve("case.yaml");
-        Files.writeString(file, text);
-
-        // The small scenario is run for one step, so validate it as it will run: with time.steps=1.
-        boolean small = base.equals("two-regions.yaml");
-        Cli validate = small ? Cli.run("validate", file.toString(), "--set", "time.steps=1")
-                : Cli.run("validate", file.toString());
-        assertTrue(validate.code() == 0 || validate.code() == 2, validate::toString);
-        assertFalse(validate.hasStackTrace(), validate::err);
-        Statistics.label("validate exit code").collect(validate.code());
-        for (String line : validate.errLines()) {
-            assertTrue(LOCATED.matcher(line).matches(), "not located: " + line);
+        Map<String, Integer> tally = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        double slowest = 0;
+        int slow = 0;
+        // Cases validate in parallel; runs go through the command line, which takes one at a time.
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<Result>> results = new ArrayList<>();
+        for (int i = FIRST; i < FIRST + CASES; i++) {
+            int index = i;
+            results.add(pool.submit(() -> {
+                FuzzEdits.Case c = FuzzEdits.draw(new SplittableRandom(SEED * 1_000_003L + index), bases, work);
+                Outcome o = run(c, index);
+                return new Result(index, c.base(), c.kinds(), c.describe(), o.failure() == null ? null : c.bytes(), o);
+            }));
         }
-
-        if (small) {
-            runs++;
-            Path out = work.resolve("out");
-            Cli run = Cli.run("run", file.toString(), "--steps", "1", "--threads", "1", "--quiet", "--out",
-                    out.toString());
-            assertTrue(run.code() == 0 || run.code() == 2, run::toString);
-            assertFalse(run.hasStackTrace(), run::err);
-            Statistics.label("run exit code").collect(run.code());
-            if (validate.code() == 2) {
-                assertEquals(2, run.code(), "validate refused it, so run must refuse it too: " + run);
+        pool.shutdown();
+        for (Future<Result> future : results) {
+            Result r;
+            try {
+                r = future.get();
+            } catch (InterruptedException | ExecutionException e) {
+                throw new AssertionError("the fuzz harness itself failed", e);
             }
-            if (run.code() == 0) {
-                Verification v = Verification.of(out);
-                assertTrue(v.intact(), v.problem());
-                for (String table : List.of("provinces.csv", "sectors.csv", "flows.csv", "firms.csv")) {
-                    String csv = Files.readString(out.resolve(table));
-                    assertFalse(csv.contains("NaN") || csv.contains("Infinity"), table);
-                }
-                deleteTree(out);
-            } else {
-                assertFalse(Files.exists(out), "bad input wrote " + out);
+            Outcome o = r.outcome();
+            tally.merge("validate exit " + o.validate(), 1, Integer::sum);
+            tally.merge(o.run() < 0 ? "not run" : "run exit " + o.run(), 1, Integer::sum);
+            r.kinds().forEach(k -> tally.merge("kind " + k, 1, Integer::sum));
+            slowest = Math.max(slowest, o.seconds());
+            if (o.seconds() > MAX_SECONDS) {
+                slow++;
+            }
+            if (o.failure() != null) {
+                failures.add("case " + r.index() + " (" + r.description() + "): " + o.failure());
+                Path kept = Files.createDirectories(Path.of("target", "fuzz-failures"));
+                Files.write(kept.resolve("case-" + r.index() + ".yaml"), r.bytes());
             }
         }
+        String summary = String.format("%d cases from %d, seed %d: %d failures, %d over %.0f s, slowest %.2f s%n",
+                CASES, FIRST, SEED, failures.size(), slow, MAX_SECONDS, slowest)
+                + tally.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue() + "\n").reduce("", String::concat)
+                + String.join("\n", failures);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "fuzz-summary.txt"), summary);
+        assertEquals(List.of(), failures.subList(0, Math.min(20, failures.size())), summary);
+        assertEquals(0, slow, summary);
         assertFalse(canaryTouched, "a YAML tag built a Java object");
     }
 
-    @Example
+    /** Validates the case and, for the small scenario, runs it for one step. */
+    private static Outcome run(FuzzEdits.Case c, int index) throws IOException {
+        Path file = work.resolve("case-" + index + ".yaml");
+        Files.write(file, c.bytes());
+        if (c.huge()) {
+            try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+                f.setLength(3L << 30);
+            }
+        }
+        long start = System.nanoTime();
+        List<String> sets = new ArrayList<>();
+        c.overrides().forEach(o -> sets.addAll(List.of("--set", o)));
+        if (c.runs()) {
+            // Validated as it will run: one step, a tenth of the firms (the whole population only adds time).
+            sets.addAll(List.of("--set", "time.steps=1", "--set", "enterprises.scale=0.1"));
+        }
+        Cli validate;
+        try {
+            validate = index % THROUGH_CLI == 0 ? cli(file, sets) : direct(file, sets);
+        } catch (Throwable t) {
+            return new Outcome(-1, -1, seconds(start), "validate threw " + t);
+        }
+        String failure = check("validate", validate);
+        int runCode = -1;
+        if (failure == null && c.runs()) {
+            Path out = work.resolve("out-" + index);
+            List<String> runArgs = new ArrayList<>(List.of("run", file.toString(), "--threads", "1", "--quiet", "--out",
+                    out.toString()));
+            runArgs.addAll(sets);
+            Cli run;
+            try {
+                run = Cli.run(runArgs.toArray(String[]::new));
+            } catch (Throwable t) {
+                return new Outcome(validate.code(), -1, seconds(start), "run threw " + t);
+            }
+            runCode = run.code();
+            failure = check("run", run);
+            if (failure == null && validate.code() == 2 && run.code() != 2) {
+                failure = "validate refused it but run exited " + run.code();
+            }
+            if (failure == null && run.code() == 0) {
+                failure = intact(out);
+            }
+            if (Files.exists(out)) {
+                failure = failure != null || run.code() == 0 ? failure : "bad input wrote " + out;
+                deleteTree(out);
+            }
+        }
+        if (canaryTouched) {
+            failure = "a YAML tag built a Java object";
+        }
+        double seconds = seconds(start);
+        Files.delete(file);
+        return new Outcome(validate.code(), runCode, seconds, failure);
+    }
+
+    /** {@code yrdsim validate FILE --set ...} through the command line. */
+    private static Cli cli(Path file, List<String> sets) {
+        List<String> args = new ArrayList<>(List.of("validate", file.toString()));
+        args.addAll(sets);
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    /**
+     * What {@code validate} does, without building the command line each time (which costs more
+     * than validating): exit 0 with the warnings, or 2 with one line per problem. Anything else
+     * thrown is what the command line would report as an internal error.
+     */
+    private static Cli direct(Path file, List<String> sets) {
+        List<String> overrides = new ArrayList<>();
+        for (int i = 1; i < sets.size(); i += 2) {
+            overrides.add(sets.get(i));
+        }
+        try {
+            LoadedScenario loaded = ScenarioLoader.load(file, overrides);
+            return new Cli(Main.OK, "", loaded.warnings().stream().map(w -> w + " (warning)\n").reduce("", String::concat));
+        } catch (ScenarioException e) {
+            return new Cli(Main.BAD_INPUT, "", e.problems().stream().map(p -> p + "\n").reduce("", String::concat));
+        }
+    }
+
+    /** Null, or what is wrong with how a command ended. */
+    private static String check(String command, Cli c) {
+        if (c.code() != 0 && c.code() != 2) {
+            return command + " exited " + c.code() + ": " + c.err();
+        }
+        if (c.hasStackTrace()) {
+            return command + " printed an exception: " + c.err();
+        }
+        for (String line : command.equals("validate") ? c.errLines() : List.<String>of()) {
+            if (!LOCATED.matcher(line).matches()) {
+                return command + " printed a line without a location: " + line;
+            }
+        }
+        return null;
+    }
+
+    private static String intact(Path out) throws IOException {
+        Verification v = Verification.of(out);
+        if (!v.intact()) {
+            return "the run directory is not intact: " + v.problem();
+        }
+        for (String table : List.of("provinces.csv", "sectors.csv", "flows.csv", "firms.csv")) {
+            String csv = Files.readString(out.resolve(table));
+            if (csv.contains("NaN") || csv.contains("Infinity")) {
+                return table + " holds a non-finite number";
+            }
+        }
+        return null;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Tags that name Java classes are refused where they are written, and build nothing. */
+    @Test
     void tagsNamingJavaClassesBuildNothing() throws IOException {
         String base = Files.readString(work.resolve("two-regions.yaml"));
-        for (String tag : TAGS) {
+        for (String tag : FuzzEdits.TAGS) {
             for (String key : List.of("description: >", "seed: 20200101", "  labor: {scale: 1.0, default: 0.3}")) {
                 Path file = work.resolve("tagged.yaml");
                 String value = key.substring(key.indexOf(':') + 2);
                 Files.writeString(file, base.replace(key, key.substring(0, key.indexOf(':') + 1) + " " + tag + " "
                         + (value.equals(">") ? "\"x\"" : value)));
-                // The small scenario is run for one step, so validate it as it will run: with time.steps=1.
-        boolean small = base.equals("two-regions.yaml");
-        Cli validate = small ? Cli.run("validate", file.toString(), "--set", "time.steps=1")
-                : Cli.run("validate", file.toString());
-                assertTrue(validate.code() == 0 || validate.code() == 2, validate::toString);
+                Cli validate = Cli.run("validate", file.toString());
+                assertEquals(2, validate.code(), validate::toString);
                 assertFalse(validate.hasStackTrace(), validate::err);
+                assertTrue(validate.err().contains("YAML tags such as"), validate::err);
             }
         }
         Path file = work.resolve("tagged.yaml");
         Files.writeString(file, base.replace("seed: 20200101", "seed: !!" + Canary.class.getName() + " {}"));
-        // The small scenario is run for one step, so validate it as it will run: with time.steps=1.
-        boolean small = base.equals("two-regions.yaml");
-        Cli validate = small ? Cli.run("validate", file.toString(), "--set", "time.steps=1")
-                : Cli.run("validate", file.toString());
+        Cli validate = Cli.run("validate", file.toString());
         assertEquals(2, validate.code(), validate::toString);
-        assertTrue(validate.err().contains("seed"), validate::err);
+        assertTrue(validate.err().contains(": seed: YAML tags such as '!!" + Canary.class.getName()), validate::err);
         assertFalse(canaryTouched, "a YAML tag built a Java object");
     }
 
-    static String mutate(String text, List<Edit> edits) {
-        List<String> lines = new ArrayList<>(text.lines().toList());
-        for (Edit e : edits) {
-            if (lines.isEmpty()) {
-                break;
-            }
-            int i = e.at() % lines.size();
-            String line = lines.get(i);
-            switch (e.kind()) {
-                case DELETE_LINE -> lines.remove(i);
-                case DUPLICATE_LINE -> lines.add(i, line);
-                case REPLACE_VALUE -> lines.set(i, replaceValue(line, VALUES.get(e.pick() % VALUES.size())));
-                case REPLACE_NUMBER -> {
-                    String joined = String.join("\n", lines);
-                    List<int[]> spans = new ArrayList<>();
-                    Matcher m = NUMBER.matcher(joined);
-                    while (m.find()) {
-                        spans.add(new int[] {m.start(), m.end()});
-                    }
-                    if (!spans.isEmpty()) {
-                        int[] span = spans.get(e.at() % spans.size());
-                        joined = joined.substring(0, span[0]) + NUMBERS.get(e.pick() % NUMBERS.size())
-                                + joined.substring(span[1]);
-                        lines = new ArrayList<>(joined.lines().toList());
-                    }
-                }
-                case INDENT -> lines.set(i, "  " + line);
-                case DEDENT -> lines.set(i, line.startsWith("  ") ? line.substring(2) : line.stripLeading());
-                case GARBAGE -> lines.add(i, GARBAGE.get(e.pick() % GARBAGE.size()));
-                case TRUNCATE -> {
-                    String joined = String.join("\n", lines);
-                    lines = new ArrayList<>(joined.substring(0, e.at() % (joined.length() + 1)).lines().toList());
-                }
-                case TAG -> lines.set(i, replaceValue(line, TAGS.get(e.pick() % TAGS.size()) + " "
-                        + (line.contains(": ") ? line.substring(line.indexOf(": ") + 2) : "x")));
-                default -> throw new IllegalStateException();
-            }
+    /** The tally's counts hold: a run of the default size draws every kind of mutation. */
+    @Test
+    void everyKindOfMutationIsDrawn() {
+        Map<FuzzEdits.Kind, Integer> drawn = new TreeMap<>();
+        List<String> bases = List.of("two-regions.yaml", "baseline.yaml");
+        for (int i = 0; i < 2000; i++) {
+            FuzzEdits.draw(new SplittableRandom(SEED * 1_000_003L + i), bases, work).kinds()
+                    .forEach(k -> drawn.merge(k, 1, Integer::sum));
         }
-        return String.join("\n", lines) + "\n";
+        for (FuzzEdits.Kind kind : FuzzEdits.Kind.values()) {
+            assertTrue(drawn.getOrDefault(kind, 0) >= 20, kind + " drawn " + drawn.get(kind) + " times");
+        }
     }
 
-    /** The line with the value after its key (or list dash) replaced. */
-    private static String replaceValue(String line, String value) {
-        int colon = line.indexOf(": ");
-        if (colon >= 0) {
-            return line.substring(0, colon + 2) + value;
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
         }
-        int dash = line.indexOf("- ");
-        if (dash >= 0 && line.substring(0, dash).isBlank()) {
-            return line.substring(0, dash + 2) + value;
-        }
-        return line + " " + value;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

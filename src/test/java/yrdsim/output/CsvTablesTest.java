@@ -65,6 +65,20 @@ class CsvTablesTest {
         }
     }
 
+    /** A run that fails keeps, in its partial table, every row written before the failure. */
+    @Test
+    void abandoningATableKeepsTheRowsWrittenBeforeTheFailure() throws IOException {
+        CsvTables tables = new CsvTables(dir);
+        RowSink rows = tables.open("provinces", COLUMNS);
+        for (int step = 0; step < 41; step++) {
+            rows.row(step, "A", step * 0.1);
+        }
+        tables.abandon();
+        List<String> lines = Files.readAllLines(dir.resolve("provinces.csv.partial"));
+        assertEquals(42, lines.size(), "header and the 41 rows written");
+        assertEquals("40,A,4", lines.get(41));
+    }
+
     @Test
     void resumingRefusesAFileShorterThanAtTheCheckpoint() throws IOException {
         Files.writeString(dir.resolve("provinces.csv.partial"), "step,province,value\n");

@@ -2,6 +2,7 @@ package yrdsim.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,6 +21,8 @@ import yrdsim.model.Province;
 import yrdsim.model.Sector;
 import yrdsim.model.Structure;
 import yrdsim.model.YrdModel;
+import yrdsim.output.Manifest;
+import yrdsim.output.RunFailure;
 import yrdsim.output.Verification;
 import yrdsim.scenario.LoadedScenario;
 
@@ -50,14 +54,16 @@ class ExtremeSettingsTest {
                 Arguments.of("zero talent in a province", List.of("regions.A.talent=0")),
                 Arguments.of("zero workers in a province", List.of("regions.B.workers=0")),
                 Arguments.of("no talent anywhere", List.of("regions.A.talent=0", "regions.B.talent=0")),
-                Arguments.of("subsidies at their upper bounds", List.of("policies.division_of_labor.A.iotf=1",
-                        "policies.division_of_labor.B.traditional=1", "policies.flagship_support.rate=1",
+                // Every lever on at once, each high but together within what the budgets can pay;
+                // beyond that the run stops with the budget's message (see everySubsidyAtItsTop...).
+                Arguments.of("every subsidy lever on at once", List.of("policies.division_of_labor.A.iotf=0.2",
+                        "policies.division_of_labor.B.traditional=0.02", "policies.flagship_support.rate=0.02",
                         "policies.flagship_support.top_percent=100", "policies.flagship_support.sectors=[iotf, traditional]",
-                        "policies.little_giants.rate=1", "policies.little_giants.max_revenue=1000",
+                        "policies.little_giants.rate=0.02", "policies.little_giants.max_revenue=1000",
                         "policies.little_giants.min_rd_share=0", "policies.innovation_alliances.members=[A, B]",
-                        "policies.innovation_alliances.rd_subsidy=1", "policies.innovation_alliances.spillover_boost=10",
-                        "policies.innovation_alliances.barrier_cut=1", "policies.iotf_incubation.A=100",
-                        "policies.innovation_platforms.B=0.2", "policies.talent_program.A.wage_top_up=10",
+                        "policies.innovation_alliances.rd_subsidy=0.02", "policies.innovation_alliances.spillover_boost=10",
+                        "policies.innovation_alliances.barrier_cut=1", "policies.iotf_incubation.A=10",
+                        "policies.innovation_platforms.B=0.05", "policies.talent_program.A.wage_top_up=1",
                         "policies.talent_program.A.barrier_cut=0", "policies.talent_program.A.supply_growth=0",
                         "policies.talent_program.B.wage_top_up=0", "policies.talent_program.B.barrier_cut=1",
                         "policies.talent_program.B.supply_growth=0", "policies.development_zones.B=1")),
@@ -95,6 +101,25 @@ class ExtremeSettingsTest {
         }
         assertEquals(1 + 2 * STEPS, Files.readAllLines(result.directory().resolve("provinces.csv")).size(),
                 "one header and a row per step and province");
+    }
+
+    /**
+     * Every subsidy at the top of its valid range at once costs several times the value the
+     * firms add: the run stops at the first quarter with a message naming the province and the
+     * tax it would need (exit 1), and the rows written so far stay in the partial tables.
+     */
+    @Test
+    void aBudgetTheFirmsCannotPayStopsTheRunWithTheTaxItWouldNeed() throws Exception {
+        List<String> overrides = List.of("enterprises.scale=0.2", "policies.division_of_labor.A.iotf=0.2",
+                "policies.division_of_labor.A.traditional=0.2", "policies.flagship_support.rate=0.05",
+                "policies.flagship_support.top_percent=100", "policies.little_giants.rate=1",
+                "policies.little_giants.max_revenue=1000", "policies.little_giants.min_rd_share=0");
+        RunOptions o = new RunOptions(SCENARIO, overrides, 4L, STEPS, 1, EnterpriseEngine.Kind.FAST, tmp.resolve("broke"),
+                false, 4, 0, true);
+        RunFailure e = assertThrows(RunFailure.class, () -> Runner.run(o, Progress.NONE));
+        assertTrue(e.getMessage().matches("step 0 \\(2020Q1\\), province A: the budget needs a tax of \\d+% of value "
+                + "added: its policies cost more than its firms can pay"), e.getMessage());
+        assertEquals("failed", Manifest.read(tmp.resolve("broke")).path("status").asText());
     }
 
     private static void stepAndCheck(YrdModel m) {

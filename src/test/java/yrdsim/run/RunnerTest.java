@@ -83,7 +83,7 @@ class RunnerTest {
         RunResult result = run(options(TWO_REGIONS, List.of(), 8, 2, EnterpriseEngine.Kind.FAST, tmp.resolve("x")));
         Path dir = result.directory();
         for (String name : List.of("manifest.json", "provinces.csv", "sectors.csv", "flows.csv", "clusters.csv",
-                "summary.json", "firms.csv", "scenario.resolved.yaml", "calibration.json")) {
+                "demand.csv", "summary.json", "firms.csv", "scenario.resolved.yaml", "calibration.json")) {
             assertTrue(Files.isRegularFile(dir.resolve(name)), name);
         }
         JsonNode manifest = Manifest.read(dir);
@@ -95,7 +95,7 @@ class RunnerTest {
         }
         assertEquals(8, manifest.get("steps").asInt());
         assertTrue(manifest.get("enterprise_steps_per_second").asDouble() > 0);
-        assertEquals(8, RunDirectories.dataFiles(dir).size());
+        assertEquals(9, RunDirectories.dataFiles(dir).size());
         for (JsonNode file : manifest.get("files")) {
             Path path = dir.resolve(file.get("name").asText());
             assertEquals(Files.size(path), file.get("bytes").asLong());
@@ -149,8 +149,8 @@ class RunnerTest {
         assertEquals("2026-12-04T08:30:00Z", manifest.path("finished_at").asText());
         List<String> expected = new java.util.ArrayList<>();
         manifest.path(Manifest.EXPECTED).forEach(n -> expected.add(n.asText()));
-        assertEquals(List.of("provinces.csv", "sectors.csv", "flows.csv", "clusters.csv", "firms.csv", "summary.json",
-                "calibration.json", "scenario.resolved.yaml"), expected);
+        assertEquals(List.of("provinces.csv", "sectors.csv", "flows.csv", "clusters.csv", "firms.csv", "demand.csv",
+                "summary.json", "calibration.json", "scenario.resolved.yaml"), expected);
         assertTrue(manifest.path("scenario").path("absolute_path").asText()
                 .endsWith("/scenarios/two-regions.yaml"), manifest.path("scenario").toString());
         assertFalse(Files.exists(dir.resolve(yrdsim.output.OutputDirectory.LOCK_FILE)), "no lock left behind");

@@ -62,6 +62,8 @@ class ScenarioLimitsTest {
         Path file = tmp.resolve("no-time.yaml");
         Files.writeString(file, Files.readString(TWO_REGIONS).replace("time:\n", ""));
         List<String> p = problems(file);
-        assertEquals(List.of(file + ":11:1: time: missing required key"), p);
+        // The scenario's own location is its first key, 'name:', after the header comment.
+        int nameLine = Files.readAllLines(file).indexOf("name: two-regions") + 1;
+        assertEquals(List.of(file + ":" + nameLine + ":1: time: missing required key"), p);
     }
 }

@@ -46,7 +46,7 @@ class ScenarioLoaderTest {
         assertEquals(1, range.problems().size());
         Problem p = range.problems().get(0);
         assertEquals("regions.B.talent", p.path());
-        assertTrue(p.message().contains("[0, 1000000000]"), p.message());
+        assertTrue(p.message().contains("[0, 1e9]"), p.message());
         assertEquals(file.getParent().resolve("range.yaml").toString(), p.location().file());
         int line = Files.readAllLines(shaped).indexOf("    talent: -5") + 1;
         assertEquals(line, p.location().line());

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import sim.util.Interval;
+import sim.util.Properties;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.model.YrdModel;
+import yrdsim.scenario.Declaration;
+import yrdsim.scenario.Declarations;
 import yrdsim.scenario.ScenarioLoader;
 import yrdsim.scenario.TimelineEvent;
 
@@ -42,9 +46,9 @@ class LeverPanelTest {
         step(m, levers);
         double base = m.levers().capital(1, 0);
 
-        levers.setCapitalBarrierScale(0.5);
-        levers.setCapitalBarrierScale(0.2);
-        assertEquals(0.2, levers.getCapitalBarrierScale(), "the panel shows the pending value");
+        levers.set("barriers.capital.scale", 0.5);
+        levers.set("barriers.capital.scale", 0.2);
+        assertEquals(0.2, levers.get("barriers.capital.scale"), "the panel shows the pending value");
         assertEquals(base, m.levers().capital(1, 0), "nothing changes before the next step");
         step(m, levers);
         assertEquals(base * 0.2, m.levers().capital(1, 0), 1e-15);
@@ -58,9 +62,9 @@ class LeverPanelTest {
     void movingALeverBackBeforeTheStepChangesNothing() throws Exception {
         YrdModel m = started("scenarios/two-regions.yaml", List.of("time.steps=8"));
         LeverPanel levers = new LeverPanel(() -> m);
-        levers.setLabourBarrierScale(0.3);
-        levers.setLabourBarrierScale(1.0);
-        levers.setDevelopmentZone(0.0);
+        levers.set("barriers.labor.scale", 0.3);
+        levers.set("barriers.labor.scale", 1.0);
+        levers.set("policies.development_zones.{region}", 0.0);
         step(m, levers);
         assertEquals(0, levers.getLiveChanges());
         assertTrue(levers.pending().isEmpty());
@@ -70,25 +74,72 @@ class LeverPanelTest {
     void provinceLeversActOnTheChosenProvince() throws Exception {
         YrdModel m = started("scenarios/baseline.yaml", List.of("enterprises.scale=0.01", "time.steps=8"));
         LeverPanel levers = new LeverPanel(() -> m);
-        levers.setProvince(3);
-        levers.setTalentBarrierCut(0.5);
-        levers.setIotfSubsidy(0.1);
+        levers.set(LeverPanel.PROVINCE, 3);
+        levers.set("policies.talent_program.{region}.barrier_cut", 0.5);
+        levers.set("policies.division_of_labor.{region}.{sector}", 0.1);
         step(m, levers);
         var program = m.scenario().policies().talentProgram().get("Anhui");
         assertEquals(0.5, program.barrierCut(), "a talent programme is created with the other keys at 0");
         assertEquals(0.0, program.wageTopUp());
         assertEquals(6, m.scenario().policies().divisionOfLabor().get("Anhui").size(), "every IotF sector");
         assertTrue(m.scenario().policies().divisionOfLabor().get("Anhui").values().stream().allMatch(v -> v == 0.1));
-        assertEquals(0.1, levers.getIotfSubsidy());
-        levers.setProvince(0);
-        assertEquals(0.0, levers.getIotfSubsidy(), "Shanghai has no subsidy");
-        levers.setTalentWageTopUp(0.3);
-        levers.setProvince(3);
-        levers.setTalentWageTopUp(0.1);
+        assertEquals(0.1, levers.get("policies.division_of_labor.{region}.{sector}"));
+        levers.set(LeverPanel.PROVINCE, 0);
+        assertEquals(0.0, levers.get("policies.division_of_labor.{region}.{sector}"), "Shanghai has no subsidy");
+        levers.set("policies.talent_program.{region}.wage_top_up", 0.3);
+        levers.set(LeverPanel.PROVINCE, 3);
+        levers.set("policies.talent_program.{region}.wage_top_up", 0.1);
         step(m, levers);
         assertEquals(0.3, m.scenario().policies().talentProgram().get("Shanghai").wageTopUp());
         assertEquals(0.1, m.scenario().policies().talentProgram().get("Anhui").wageTopUp());
         assertEquals(0.5, m.scenario().policies().talentProgram().get("Anhui").barrierCut(), "kept");
+    }
+
+    /**
+     * The Model tab is the declaration table: every slider's label, range and tooltip are its
+     * declaration's, and a value typed as MASON passes it (text) is queued like any other.
+     */
+    @Test
+    void everySliderIsBuiltFromItsDeclaration() throws Exception {
+        YrdModel m = model("scenarios/two-regions.yaml", List.of("time.steps=8"));
+        LeverPanel levers = new LeverPanel(() -> m);
+        Properties p = levers.properties();
+        int declared = 0;
+        for (int i = 0; i < p.numProperties(); i++) {
+            String tooltip = p.getDescription(i);
+            for (Declaration d : Declarations.ALL) {
+                if (tooltip.startsWith(d.path() + " (") && d.type() == Declaration.Type.NUMBER) {
+                    declared++;
+                    Interval slider = (Interval) p.getDomain(i);
+                    assertEquals(d.sliderRange().min(), slider.getMin().doubleValue(), d.path());
+                    assertEquals(d.sliderRange().max(), slider.getMax().doubleValue(), d.path());
+                    assertTrue(tooltip.startsWith(d.tooltip()), tooltip);
+                    if (!d.path().equals("policies.division_of_labor.{region}.{sector}")) {
+                        assertEquals(d.label(), p.getName(i));
+                    }
+                }
+            }
+        }
+        assertEquals(17, declared, "sliders built from declarations");
+
+        int labour = index(p, "Barrier scale: workers and talent");
+        assertEquals(2.0, ((Interval) p.getDomain(labour)).getMax().doubleValue(), "the slider ends at 2");
+        assertTrue(p.getDescription(labour).contains("valid [0, 100], slider [0, 2]"), p.getDescription(labour));
+        p.setValue(labour, "0.4");
+        assertEquals(0.4, levers.get("barriers.labor.scale"));
+        assertEquals(0.4, levers.pending().get("barriers.labor.scale").asDouble());
+        p.setValue(index(p, "Province levers act on"), "1");
+        p.setValue(index(p, "Talent programme: supply growth per quarter"), "0.01");
+        assertEquals(0.01, levers.pending().get("policies.talent_program.B.supply_growth").asDouble());
+    }
+
+    private static int index(Properties p, String label) {
+        for (int i = 0; i < p.numProperties(); i++) {
+            if (p.getName(i).equals(label)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row " + label);
     }
 
     @Test
@@ -97,8 +148,8 @@ class LeverPanelTest {
         LeverPanel levers = new LeverPanel(() -> m);
         step(m, levers);
         step(m, levers);
-        levers.setLabourBarrierScale(0.1);
+        levers.set("barriers.labor.scale", 0.1);
         assertTrue(levers.pending().isEmpty());
-        assertEquals(1.0, levers.getLabourBarrierScale());
+        assertEquals(1.0, levers.get("barriers.labor.scale"));
     }
 }

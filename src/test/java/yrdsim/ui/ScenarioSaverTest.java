@@ -31,9 +31,9 @@ class ScenarioSaverTest {
         LeverPanel levers = new LeverPanel(() -> m);
         for (int step = 0; step < 10; step++) {
             if (step == 3) {
-                levers.setTechnologyBarrierScale(0.2);
-                levers.setInnovationAlliance(true);
-                levers.setAllianceSpilloverBoost(0.5);
+                levers.set("barriers.technology.scale", 0.2);
+                levers.set("policies.innovation_alliances.members", true);
+                levers.set("policies.innovation_alliances.spillover_boost", 0.5);
             }
             levers.commit();
             m.schedule.step(m);

@@ -78,7 +78,7 @@ class YrdModelWithUITest {
             assertEquals(1.0, m.scenario().barriers().labor().scale());
             g.typeInModelTab("Barrier scale: workers and talent", "0.25");
             assertEquals(before, m.levers().labor(0, 1), "a lever change waits for the next step");
-            assertEquals(0.25, g.gui.levers().getLabourBarrierScale(), "the Model tab shows the pending value");
+            assertEquals(0.25, g.gui.levers().get("barriers.labor.scale"), "the Model tab shows the pending value");
 
             g.stepOnce();
             assertEquals(21, m.step());
