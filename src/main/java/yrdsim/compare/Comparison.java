@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import yrdsim.metrics.RunStamp;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.output.AtomicFiles;
 import yrdsim.output.IoErrors;
@@ -194,6 +195,15 @@ public final class Comparison {
                 true);
     }
 
+    /**
+     * {@code options} with its rows stamped by the scenario's label in this comparison, so that a
+     * scenario compared with itself ({@code baseline}, {@code baseline-2}) stays two scenarios
+     * when the runs' tables are stacked.
+     */
+    private static RunOptions stamped(RunOptions options, String label, long seed) {
+        return options.withStamp(RunStamp.of(RunStamp.runId(label, seed, Runner.overrides(options)), label, seed));
+    }
+
     /** Scenarios are comparable only with the same regions, sectors, start and length. */
     private static void checkStructure(List<Entry> entries) throws RefusedException {
         Entry baseline = entries.get(0);
@@ -281,7 +291,7 @@ public final class Comparison {
             for (long seed : seeds) {
                 for (Entry e : entries) {
                     Path out = Reports.comparisonRun(dir, e.label(), seed);
-                    RunOptions options = runOptions(o, e.path(), seed, out);
+                    RunOptions options = stamped(runOptions(o, e.path(), seed, out), e.label(), seed);
                     names.add(e.label() + " seed " + seed);
                     futures.add(pool.submit(() -> {
                         int[] reported = {0};

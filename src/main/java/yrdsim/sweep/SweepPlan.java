@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import yrdsim.metrics.RunStamp;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.output.AtomicFiles;
 import yrdsim.run.RunOptions;
@@ -144,10 +145,24 @@ public final class SweepPlan {
                 Seeds.of(file.seed(), point, replication, file.commonSeeds()), overrides);
     }
 
-    /** How run {@code run} is carried out: one thread, fast engine, into {@code directory}. */
-    public RunOptions options(Run run, Path directory) {
+    /**
+     * How run {@code run} is carried out: one thread, fast engine, into {@code directory}, its
+     * rows stamped with its run id, the scenario's name, its seed and the swept parameters'
+     * values as design.csv shows them.
+     *
+     * @param series keep the run's per-step tables (for the sweep's combined tables) even when
+     *               the sweep file does not keep every run's files
+     */
+    public RunOptions options(Run run, Path directory, boolean series) {
+        RunOptions.Tables tables = file.keepRunFiles() ? RunOptions.Tables.ALL
+                : series ? RunOptions.Tables.SERIES : RunOptions.Tables.NONE;
+        List<String> values = new ArrayList<>();
+        for (int j = 0; j < design.parameters().size(); j++) {
+            values.add(Values.cell(design.value(run.point(), j)));
+        }
+        RunStamp stamp = new RunStamp(run.id(), base.scenario().name(), run.seed(), design.parameters(), values);
         return new RunOptions(file.scenario(), run.overrides(), run.seed(), file.steps(), 1,
-                EnterpriseEngine.Kind.FAST, directory, false, 0, 0, file.keepRunFiles());
+                EnterpriseEngine.Kind.FAST, directory, false, 0, 0, tables, stamp);
     }
 
     /**

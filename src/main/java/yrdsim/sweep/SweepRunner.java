@@ -259,7 +259,7 @@ public final class SweepRunner {
                     // A killed or abandoned attempt: nothing in it can be trusted.
                     RunDirectory.clear(runDir);
                 }
-                Runner.run(plan.options(run, runDir), abandonOnInterrupt, clock);
+                Runner.run(plan.options(run, runDir, false), abandonOnInterrupt, clock);
                 executed.incrementAndGet();
                 int d = done.incrementAndGet();
                 synchronized (progress) {
