@@ -32,6 +32,16 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Sweep directory (default: results/sweeps/NAME, NAME the sweep file's name).")
     Path out;
 
+    @Option(names = "--keep", paramLabel = "series", split = ",", description = "Also keep what the sweep file "
+            + "does not ask for: 'series' keeps every run's per-step tables and stacks them under timeseries/ (as "
+            + "keep_series: true does; see the README for the cost per run).")
+    java.util.List<Keep> keep = new java.util.ArrayList<>();
+
+    /** What {@code --keep} may keep. */
+    enum Keep {
+        series
+    }
+
     @Option(names = "--shard", paramLabel = "I/N", description = "Run only the runs whose index is I modulo N (0 <= I < N), into a shared --out; then 'yrdsim merge DIR'.")
     String shard;
 
@@ -54,6 +64,9 @@ final class SweepCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         SweepPlan plan = SweepPlan.prepare(SweepFile.read(sweep));
+        if (keep.contains(Keep.series)) {
+            plan = plan.keepingSeries();
+        }
         Path dir = out != null ? out : Path.of("results", "sweeps", stem(sweep));
         try (ProgressDisplay progress = ProgressDisplay.withRate("sweep", "runs", quiet)) {
             SweepRunner runner = new SweepRunner(plan, dir, runsAtOnce, part, progress);

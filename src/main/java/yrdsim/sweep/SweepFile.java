@@ -32,6 +32,7 @@ import yrdsim.scenario.YamlSource;
  * @param steps         steps of every run, or null for the scenario's {@code time.steps}
  * @param commonSeeds   replication r uses the same seed at every design point (common random numbers)
  * @param keepRunFiles  keep every run's full output (tables, firms), not only manifest and summary
+ * @param keepSeries    keep every run's per-step tables and stack them under {@code timeseries/}
  * @param set           fixed overrides applied to every run before the design's values (a swept path
  *                      may be set too: that is the value an oat design varies around, and it keeps
  *                      the scenario valid where a lever needs all its keys)
@@ -42,7 +43,8 @@ import yrdsim.scenario.YamlSource;
  * @param locations     where every key and list element is written
  */
 public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int replications, Integer steps,
-                        boolean commonSeeds, boolean keepRunFiles, List<Setting> set, DesignType type,
+                        boolean commonSeeds, boolean keepRunFiles, boolean keepSeries, List<Setting> set,
+                        DesignType type,
                         Integer samples, List<ParameterSpec> parameters, List<String> metrics,
                         Map<String, Location> locations) {
 
@@ -50,7 +52,7 @@ public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int r
     public static final List<String> RUN_COLUMNS = List.of("run_id", "replication", "seed");
 
     private static final List<String> KEYS = List.of("scenario", "description", "seed", "replications", "steps",
-            "common_seeds", "keep_run_files", "set", "design", "metrics");
+            "common_seeds", "keep_run_files", "keep_series", "set", "design", "metrics");
     private static final List<String> DESIGN_KEYS = List.of("type", "samples", "parameters");
 
     /**
@@ -161,6 +163,7 @@ public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int r
             Long steps = integer(root, "steps", "steps", false, 1, Integer.MAX_VALUE);
             boolean commonSeeds = bool(root, "common_seeds");
             boolean keepRunFiles = bool(root, "keep_run_files");
+            boolean keepSeries = bool(root, "keep_series");
             List<Setting> set = settings();
             JsonNode design = root.get("design");
             DesignType type = null;
@@ -195,7 +198,7 @@ public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int r
                 throw new ScenarioException(problems);
             }
             return new SweepFile(file, bytes, scenario, seed, Math.toIntExact(replications),
-                    steps == null ? null : Math.toIntExact(steps), commonSeeds, keepRunFiles, set, type,
+                    steps == null ? null : Math.toIntExact(steps), commonSeeds, keepRunFiles, keepSeries, set, type,
                     samples == null ? null : Math.toIntExact(samples), parameters, metrics, locations);
         }
 

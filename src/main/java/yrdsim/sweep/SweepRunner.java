@@ -259,7 +259,7 @@ public final class SweepRunner {
                     // A killed or abandoned attempt: nothing in it can be trusted.
                     RunDirectory.clear(runDir);
                 }
-                Runner.run(plan.options(run, runDir, false), abandonOnInterrupt, clock);
+                Runner.run(plan.options(run, runDir), abandonOnInterrupt, clock);
                 executed.incrementAndGet();
                 int d = done.incrementAndGet();
                 synchronized (progress) {
@@ -299,7 +299,7 @@ public final class SweepRunner {
             }
             boolean assembled = false;
             if (shard.whole()) {
-                manifest.expect(SweepDirectory.assemble(dir).expected());
+                manifest.expect(SweepDirectory.assemble(dir, plan.keepSeries()).expected());
                 assembled = true;
             }
             stamp();
