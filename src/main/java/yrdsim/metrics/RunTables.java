@@ -18,7 +18,7 @@ public final class RunTables {
      * provinces together: {@code clusters.csv}'s province of a yardstick, {@code summary.json}'s
      * {@code iotf_revenue_share.YRD}. A scenario may not name a region so.
      */
-    public static final String WHOLE_DELTA = "YRD";
+    public static final String WHOLE_DELTA = yrdsim.scenario.Scenario.WHOLE_DELTA;
 
     private static final String BN_Q = "bn yuan per quarter";
     private static final String PERSONS = "thousand persons";

@@ -17,6 +17,7 @@ import yrdsim.output.AtomicFiles;
 import yrdsim.scenario.Location;
 import yrdsim.scenario.Problem;
 import yrdsim.scenario.ScenarioException;
+import yrdsim.scenario.Suggestions;
 import yrdsim.scenario.YamlSource;
 
 /**
@@ -103,12 +104,27 @@ public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int r
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ScenarioException(new Problem(new Location(file.toString(), 0, 0), "", "no such file"));
+            throw new ScenarioException(new Problem(new Location(file.toString(), 0, 0), "", "no such file"
+                    + Suggestions.similarFile(file)));
         } catch (IOException e) {
             throw new ScenarioException(new Problem(new Location(file.toString(), 0, 0), "",
                     "cannot read: " + e.getMessage()));
         }
         return parse(file, bytes);
+    }
+
+    /**
+     * Whether {@code file} reads as a sweep file rather than a scenario: a mapping with a
+     * {@code design} and a {@code scenario} or {@code metrics}. False for anything that cannot
+     * be read or parsed, which the scenario loader then reports.
+     */
+    public static boolean looksLikeSweep(Path file) {
+        try {
+            JsonNode root = YamlSource.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()).root();
+            return root.has("design") && (root.has("scenario") || root.has("metrics"));
+        } catch (IOException | ScenarioException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -212,7 +228,9 @@ public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int r
                     return t;
                 }
             }
-            problems.add(problem("design.type", "unknown design '" + name + "' (allowed: grid, lhs, sobol, oat)"));
+            List<String> types = java.util.Arrays.stream(DesignType.values()).map(DesignType::label).toList();
+            problems.add(problem("design.type", "unknown design '" + name + "'" + Suggestions.didYouMean(name, types)
+                    + " (allowed: " + String.join(", ", types) + ")"));
             return null;
         }
 
@@ -371,8 +389,8 @@ public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int r
             while (names.hasNext()) {
                 String name = names.next();
                 if (!allowed.contains(name)) {
-                    problems.add(problem(prefix.isEmpty() ? name : prefix + "." + name,
-                            "unknown key (allowed: " + String.join(", ", allowed) + ")"));
+                    problems.add(problem(prefix.isEmpty() ? name : prefix + "." + name, "unknown key"
+                            + Suggestions.didYouMean(name, allowed) + " (allowed: " + String.join(", ", allowed) + ")"));
                 }
             }
         }

@@ -19,6 +19,7 @@ import yrdsim.scenario.Problem;
 import yrdsim.scenario.ScenarioException;
 import yrdsim.scenario.ScenarioLoader;
 import yrdsim.scenario.ScenarioTree;
+import yrdsim.scenario.Suggestions;
 
 /**
  * A sweep file checked against its scenario: the design's points and every run's id, seed and
@@ -76,7 +77,7 @@ public final class SweepPlan {
     public static SweepPlan prepare(SweepFile file) throws ScenarioException {
         if (!Files.isRegularFile(file.scenario())) {
             throw new ScenarioException(file.problem("scenario", "no such scenario file: " + file.scenario()
-                    + " (the path is relative to the sweep file)"));
+                    + " (the path is relative to the sweep file)" + Suggestions.similarFile(file.scenario())));
         }
         ScenarioTree tree = ScenarioTree.load(file.scenario());
         List<Problem> problems = new ArrayList<>();
