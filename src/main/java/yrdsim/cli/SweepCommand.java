@@ -20,7 +20,14 @@ import yrdsim.sweep.SweepRunner;
 /** {@code yrdsim sweep}: every run of a sweep file into a sweep directory, resumable. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a parameter sweep (grid, lhs, sobol or oat design x replications) into a sweep directory.",
-                "Rerunning the same command resumes: complete runs are skipped; a changed sweep file is refused."})
+                "Rerunning the same command resumes: complete runs are skipped; a changed sweep file is refused."},
+        footerHeading = "%nExamples:%n", footer = {
+            "  yrdsim sweep scenarios/sweeps/barriers-grid.yaml",
+            "  yrdsim sweep scenarios/sweeps/barriers-grid.yaml --keep series",
+            "      also stacks every run's per-step tables under timeseries/",
+            "  yrdsim sweep scenarios/sweeps/sobol-policy.yaml --shard 3/16 --out DIR",
+            "      one of 16 shards; every shard of DIR must give the same 16;",
+            "      then: yrdsim merge DIR"})
 final class SweepCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SWEEP.yaml", description = "Sweep file (see the README's Sweeps section).")
