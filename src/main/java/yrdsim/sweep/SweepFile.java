@@ -18,6 +18,7 @@ import yrdsim.scenario.Location;
 import yrdsim.scenario.Problem;
 import yrdsim.scenario.ScenarioException;
 import yrdsim.scenario.Suggestions;
+import yrdsim.scenario.TextFile;
 import yrdsim.scenario.YamlSource;
 
 /**
@@ -120,9 +121,11 @@ public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int r
      */
     public static boolean looksLikeSweep(Path file) {
         try {
-            JsonNode root = YamlSource.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()).root();
+            // TextFile refuses a file too large for a sweep file before reading it.
+            String text = TextFile.decode(TextFile.readBytes(file), file.toString());
+            JsonNode root = YamlSource.parse(text, file.toString()).root();
             return root.has("design") && (root.has("scenario") || root.has("metrics"));
-        } catch (IOException | ScenarioException | RuntimeException e) {
+        } catch (ScenarioException | RuntimeException e) {
             return false;
         }
     }

@@ -119,7 +119,7 @@ class CliMistakesTest {
         List<String> lines = r.errLines();
         assertEquals(4, lines.size(), r.err());
         assertTrue(lines.get(0).startsWith(file + ":5:1: regons: unknown key; did you mean 'regions'?"), r.err());
-        assertTrue(lines.contains(file + ":8:15: enterprises.scale: must be in [1.0E-6, 1000], got 0"), r.err());
+        assertTrue(lines.contains(file + ":8:15: enterprises.scale: must be in [1e-6, 1000], got 0"), r.err());
         assertTrue(lines.contains(file + ":7:11: barriers.labor.scale: must be in [0, 100], got -1"), r.err());
         assertTrue(lines.contains(file + ":11:5: timeline.0.ramp: must be in [0, 10000], got -3"), r.err());
     }
