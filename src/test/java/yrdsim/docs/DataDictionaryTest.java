@@ -147,8 +147,8 @@ class DataDictionaryTest {
         for (Map.Entry<String, List<String>> f : found.entrySet()) {
             List<String> want = documented.get(f.getKey());
             if (want == null) {
-                fail(dir + "/" + f.getKey() + " is not in docs/DATA.md; declare its table and regenerate with: "
-                        + DataDictionary.REGENERATE);
+                fail(dir + "/" + f.getKey() + " is not in docs/DATA.md; list its table in RunTables.ALL (and say "
+                        + "what a row is in DataDictionary.ABOUT), then regenerate with: " + DataDictionary.REGENERATE);
             }
             assertEquals(want, f.getValue(), dir + "/" + f.getKey() + ": its header differs from docs/DATA.md; "
                     + "regenerate with: " + DataDictionary.REGENERATE);
