@@ -43,6 +43,7 @@ class ArchitectureTest {
             Map.entry("report", Set.of("scenario", "model", "metrics", "output")),
             Map.entry("compare", Set.of("scenario", "model", "metrics", "output", "run", "report")),
             Map.entry("sweep", Set.of("scenario", "model", "metrics", "output", "run")),
+            Map.entry("docs", Set.of("scenario", "model", "metrics", "output", "run", "compare", "sweep")),
             Map.entry("ui", Set.of("scenario", "model", "metrics", "output", "run")),
             Map.entry("cli", Set.of("scenario", "model", "metrics", "output", "run", "report", "compare", "sweep",
                     "ui")));

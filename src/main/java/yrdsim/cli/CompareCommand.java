@@ -15,7 +15,15 @@ import yrdsim.compare.Comparison;
 /** {@code yrdsim compare}: policy scenarios against a baseline on common seeds. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a baseline and policy scenarios on the same seeds and write comparison.csv (paired "
-                + "differences of the headline metrics with 95%% intervals), charts and report.md."})
+                + "differences of the headline metrics with 95%% intervals), charts and report.md.",
+            "Every run's per-step tables are also stacked under timeseries/ (provinces.csv, sectors.csv, "
+                + "flows.csv, clusters.csv), each row naming its run_id, scenario and seed."},
+        footerHeading = "%nExamples:%n", footer = {
+            "  yrdsim compare scenarios/baseline.yaml scenarios/integration.yaml \\",
+            "      --replications 10",
+            "  yrdsim compare scenarios/baseline.yaml scenarios/talent-program.yaml \\",
+            "      --set enterprises.scale=0.05 --steps 24 --replications 3",
+            "      (a quick trial: a twentieth of the firms, six years)"})
 final class CompareCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "BASELINE.yaml", description = "Baseline scenario.")
@@ -54,6 +62,10 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean quiet = verbosity.apply();
+        ScenarioFiles.refuseSweep(baseline);
+        for (Path policy : policies) {
+            ScenarioFiles.refuseSweep(policy);
+        }
         CompareOptions options;
         try {
             options = new CompareOptions(baseline, policies, replications, seed, steps, jobs.jobs(spec), out, overrides,

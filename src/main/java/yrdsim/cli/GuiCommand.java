@@ -18,7 +18,11 @@ import yrdsim.ui.YrdModelWithUI;
 
 /** {@code yrdsim gui}: the MASON Console with the map, charts and live policy levers. */
 @Command(name = "gui", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Open the MASON Console with a map of the delta, charts and live policy levers.")
+        description = "Open the MASON Console with a map of the delta, charts and live policy levers.",
+        footerHeading = "%nExamples:%n", footer = {
+            "  yrdsim gui",
+            "  yrdsim gui scenarios/two-regions.yaml --seed 7 --set enterprises.scale=0.5",
+            "  xvfb-run -a yrdsim gui      (no display: a virtual one; see the README)"})
 final class GuiCommand implements Callable<Integer> {
 
     /** The scenario opened when none is given, relative to the current directory. */
@@ -54,6 +58,7 @@ final class GuiCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
+        ScenarioFiles.refuseSweep(file);
         LoadedScenario loaded = ScenarioLoader.load(file, overrides);
         if (!YrdModelWithUI.displayAvailable()) {
             spec.commandLine().getErr().println("yrdsim: gui needs a display, and there is none (DISPLAY is "

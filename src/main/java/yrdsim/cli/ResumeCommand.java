@@ -10,11 +10,9 @@ import yrdsim.run.Runner;
 
 /** {@code yrdsim resume}: finish an interrupted run from its latest checkpoint. */
 @Command(name = "resume", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Finish an interrupted run from its latest checkpoint.",
-            "%nContinues a run that was killed, failed or ran out of disk, with the settings its manifest records "
-                + "(run it with --checkpoint-every K to have checkpoints). Its data files are byte-identical to an "
-                + "uninterrupted run. A run without a checkpoint starts again from step 0; a complete run is left "
-                + "as it is."})
+        footerHeading = "%nExamples:%n", footer = {
+            "  yrdsim run scenarios/baseline.yaml --checkpoint-every 8   (killed at 30)",
+            "  yrdsim resume results/baseline/seed-20200101     (goes on from step 24)"})
 final class ResumeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUN_DIR", description = "Run directory of the interrupted run.")

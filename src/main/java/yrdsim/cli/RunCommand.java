@@ -15,7 +15,18 @@ import yrdsim.run.Runner;
 
 /** {@code yrdsim run}: one scenario into a complete run directory. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run a scenario and write a run directory (manifest, CSV tables, summary).")
+        description = "Run a scenario and write a run directory (manifest, CSV tables, summary).",
+        footerHeading = "%nExamples:%n", footer = {
+            "  yrdsim run scenarios/baseline.yaml",
+            "      writes results/baseline/seed-20200101/",
+            "  yrdsim run scenarios/baseline.yaml --set barriers.labor.scale=0.5",
+            "      writes results/baseline/seed-20200101-set-HASH/ (HASH names the",
+            "      overrides, which its manifest lists)",
+            "  yrdsim run scenarios/baseline.yaml --seed 7 --steps 16 --out results/short",
+            "  yrdsim run scenarios/baseline.yaml --checkpoint-every 8",
+            "      and after a crash: yrdsim resume results/baseline/seed-20200101",
+            "Every table starts with run_id, scenario and seed; docs/DATA.md lists",
+            "every file and column."})
 final class RunCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -69,6 +80,19 @@ final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
+        if (firmsEvery < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--firms-every must be a number of "
+                    + "steps, 1 or more (or 0, the default: a firm snapshot at the last step only), got " + firmsEvery);
+        }
+        if (checkpointEvery < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--checkpoint-every must be a number "
+                    + "of steps, 1 or more (or 0, the default: no checkpoints), got " + checkpointEvery);
+        }
+        if (steps != null && steps < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--steps must be at least 1, got "
+                    + steps);
+        }
+        ScenarioFiles.refuseSweep(scenario);
         RunOptions options = new RunOptions(scenario, overrides, seed, steps, threads, engine.kind(), out, force,
                 firmsEvery, checkpointEvery, true);
         RunResult result;

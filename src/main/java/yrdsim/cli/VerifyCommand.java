@@ -14,6 +14,9 @@ import yrdsim.output.Verification;
 
 /** {@code yrdsim verify}: check a run or sweep directory against its manifest. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+            "  yrdsim verify results/baseline/seed-20200101",
+            "  yrdsim verify results/sweeps/barriers-grid"},
         description = {"Check a run or sweep directory against its manifest.",
             "%nThe manifest must say 'complete', and every file it lists must have the recorded size and SHA-256. "
                 + "Exit 0 if the directory is intact, 1 with the first mismatch otherwise."})

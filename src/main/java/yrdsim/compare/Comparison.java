@@ -17,8 +17,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import yrdsim.metrics.RunStamp;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.output.AtomicFiles;
+import yrdsim.output.CombinedTables;
 import yrdsim.output.IoErrors;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
@@ -37,7 +39,8 @@ import yrdsim.scenario.ScenarioException;
 
 /**
  * {@code yrdsim compare}: the baseline and each policy scenario run on the same seeds (common
- * random numbers), then {@code comparison.csv}, the charts and {@code report.md}. Runs go to
+ * random numbers), then {@code comparison.csv}, the charts, {@code report.md} and the runs'
+ * per-step tables stacked under {@code timeseries/} ({@link CombinedTables}). Runs go to
  * {@code runs/<scenario>/seed-<seed>/} inside the comparison directory, {@code --jobs} at a time,
  * each on one engine thread; everything written depends on the seeds alone, never on the number
  * of jobs. A comparison that was interrupted resumes: its complete runs are kept.
@@ -104,6 +107,7 @@ public final class Comparison {
                 manifest.write(Manifest.RUNNING);
                 runAll(o, entries, seeds, dir, progress, clock);
                 writeTable(dir, entries, seeds);
+                CombinedTables.write(dir, runDirectories(dir, entries, seeds));
                 Reports.writeComparison(dir);
                 manifest.stamp("finished_at");
                 manifest.put("wall_seconds", (System.nanoTime() - started) / 1e9);
@@ -143,9 +147,13 @@ public final class Comparison {
         }
     }
 
-    /** The files a complete comparison holds: its table, its report and every run's files and manifest. */
+    /**
+     * The files a complete comparison holds: its table, its report, the combined tables and
+     * every run's files and manifest.
+     */
     private static List<String> expectedFiles(List<Entry> entries, List<Long> seeds) {
         List<String> files = new ArrayList<>(List.of(ComparisonTable.FILE, Reports.REPORT));
+        files.addAll(CombinedTables.files());
         for (Entry e : entries) {
             for (long seed : seeds) {
                 String run = "runs/" + e.label() + "/seed-" + seed + "/";
@@ -154,6 +162,17 @@ public final class Comparison {
             }
         }
         return files;
+    }
+
+    /** Every run's directory, scenario by scenario in the order given, seeds ascending: the rows' order in timeseries/. */
+    private static List<Path> runDirectories(Path dir, List<Entry> entries, List<Long> seeds) {
+        List<Path> runs = new ArrayList<>();
+        for (Entry e : entries) {
+            for (long seed : seeds) {
+                runs.add(Reports.comparisonRun(dir, e.label(), seed));
+            }
+        }
+        return runs;
     }
 
     /** Loads every scenario with the overrides and steps; all problems of all files at once. */
@@ -192,6 +211,15 @@ public final class Comparison {
     private static RunOptions runOptions(CompareOptions o, Path scenario, long seed, Path out) {
         return new RunOptions(scenario, o.overrides(), seed, o.steps(), 1, EnterpriseEngine.Kind.FAST, out, false, 0, 0,
                 true);
+    }
+
+    /**
+     * {@code options} with its rows stamped by the scenario's label in this comparison, so that a
+     * scenario compared with itself ({@code baseline}, {@code baseline-2}) stays two scenarios
+     * when the runs' tables are stacked.
+     */
+    private static RunOptions stamped(RunOptions options, String label, long seed) {
+        return options.withStamp(RunStamp.of(RunStamp.runId(label, seed, Runner.overrides(options)), label, seed));
     }
 
     /** Scenarios are comparable only with the same regions, sectors, start and length. */
@@ -281,7 +309,7 @@ public final class Comparison {
             for (long seed : seeds) {
                 for (Entry e : entries) {
                     Path out = Reports.comparisonRun(dir, e.label(), seed);
-                    RunOptions options = runOptions(o, e.path(), seed, out);
+                    RunOptions options = stamped(runOptions(o, e.path(), seed, out), e.label(), seed);
                     names.add(e.label() + " seed " + seed);
                     futures.add(pool.submit(() -> {
                         int[] reported = {0};

@@ -46,7 +46,7 @@ final class ClusterTracker implements Serializable {
             int s = st.sectorOf(e.cell());
             events.add(new RunTables.ClusterRow(e.step(), m.period(e.step()).toString(),
                     st.regionName(st.regionOf(e.cell())), st.sectorName(s),
-                    e.emerged() ? "cluster_emerged" : "cluster_dissolved", e.locationQuotient()));
+                    e.emerged() ? "cluster_emerged" : "cluster_dissolved", e.locationQuotient(), null));
             if (e.emerged()) {
                 emerged++;
                 if (st.iotf(s)) {
@@ -64,8 +64,8 @@ final class ClusterTracker implements Serializable {
                 double annual = 4 * sectorRevenue[s];
                 if (thresholdStep[s][k] < 0 && annual >= thresholds.get(k)) {
                     thresholdStep[s][k] = step;
-                    events.add(new RunTables.ClusterRow(step, period, "ALL", st.sectorName(s),
-                            thresholdEvent(thresholds.get(k)), annual));
+                    events.add(new RunTables.ClusterRow(step, period, RunTables.WHOLE_DELTA, st.sectorName(s),
+                            thresholdEvent(thresholds.get(k)), null, annual));
                 }
             }
         }

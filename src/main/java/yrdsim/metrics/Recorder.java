@@ -32,6 +32,7 @@ public final class Recorder implements StepObserver, Serializable {
     private static final long serialVersionUID = 1L;
 
     private final int firmsEvery;
+    private RunStamp stamp;
     private transient TableSink sink;
     private transient long busyNanos;
     private transient RowSink provinces;
@@ -43,17 +44,33 @@ public final class Recorder implements StepObserver, Serializable {
     private ClusterTracker clusters;
 
     /**
-     * A recorder writing through {@code sink}.
+     * A recorder writing through {@code sink}, its rows stamped as the run {@code SCENARIO-sSEED}
+     * of the model it observes.
      *
      * @param firmsEvery write a firm snapshot every this many steps (0: only at the last step)
      */
     public Recorder(TableSink sink, int firmsEvery) {
+        this(sink, firmsEvery, null);
+    }
+
+    /**
+     * A recorder writing through {@code sink}, every row stamped with {@code stamp}.
+     *
+     * @param firmsEvery write a firm snapshot every this many steps (0: only at the last step)
+     * @param stamp      the run's columns in every table, or null for {@code SCENARIO-sSEED}
+     */
+    public Recorder(TableSink sink, int firmsEvery, RunStamp stamp) {
         this.sink = sink;
         this.firmsEvery = firmsEvery;
+        this.stamp = stamp;
     }
 
     @Override
     public void started(YrdModel m) {
+        if (stamp == null) {
+            String name = m.scenario().name();
+            stamp = RunStamp.of(RunStamp.runId(name, m.seed(), List.of()), name, m.seed());
+        }
         clusters = new ClusterTracker(m.structure(), m.scenario().parameters());
         try {
             openTables();
@@ -80,7 +97,7 @@ public final class Recorder implements StepObserver, Serializable {
     }
 
     private RowSink guarded(TableLayout<?> table) throws IOException {
-        return new GuardedRows(table.name(), table.header(), sink.open(table.name(), table.header()));
+        return new GuardedRows(table.name(), table.header(), table.open(sink, stamp));
     }
 
     @Override

@@ -15,6 +15,13 @@ import yrdsim.model.Structure;
  */
 public final class RunTables {
 
+    /**
+     * The name of the whole delta wherever a table or the summary gives a figure for all
+     * provinces together: {@code clusters.csv}'s province of a yardstick, {@code summary.json}'s
+     * {@code iotf_revenue_share.YRD}. A scenario may not name a region so.
+     */
+    public static final String WHOLE_DELTA = yrdsim.scenario.Scenario.WHOLE_DELTA;
+
     private static final String BN_Q = "bn yuan per quarter";
     private static final String PERSONS = "thousand persons";
     private static final String PRICE_PER_PERSON = "bn yuan per thousand persons per quarter";
@@ -55,8 +62,13 @@ public final class RunTables {
             implements TableLayout.Stamped {
     }
 
-    /** A cluster event or a yardstick crossing (kept until the end of the run, so checkpointed with it). */
-    public record ClusterRow(int step, String period, String province, String sector, String event, double value)
+    /**
+     * A cluster event, with the cell's location quotient, or a yardstick crossing, with the
+     * sector's annual revenue; the other value is null (an empty cell). Kept until the end of the
+     * run, so checkpointed with it.
+     */
+    public record ClusterRow(int step, String period, String province, String sector, String event,
+                             Double locationQuotient, Double revenueAnnualBn)
             implements TableLayout.Stamped, java.io.Serializable {
     }
 
@@ -191,10 +203,22 @@ public final class RunTables {
 
     /** {@code clusters.csv}: cluster events and the yardsticks' crossings. */
     public static final TableLayout<ClusterRow> CLUSTERS = TableLayout.of("clusters",
-            Column.of("province", "", "province name, or ALL for a yardstick", ClusterRow::province),
+            Column.of("province", "", "province name, or " + WHOLE_DELTA + " (the whole delta) for a yardstick",
+                    ClusterRow::province),
             Column.of("sector", "", "sector name", ClusterRow::sector),
             Column.of("event", "", "cluster_emerged, cluster_dissolved, or a yardstick such as revenue_500bn",
                     ClusterRow::event),
-            Column.of("value", "location quotient, or bn yuan per year for a yardstick",
-                    "the cell's location quotient at the event, or the sector's annual revenue", ClusterRow::value));
+            Column.of("location_quotient", "ratio", "cluster events: the cell's location quotient at the event; "
+                    + "empty for a yardstick", ClusterRow::locationQuotient),
+            Column.of("revenue_annual_bn", "bn yuan per year", "yardsticks: the sector's revenue in the delta, "
+                    + "four times the quarter's; empty for a cluster event", ClusterRow::revenueAnnualBn));
+
+    /** Every table of a run directory, in the order {@code docs/DATA.md} lists them. */
+    public static final java.util.List<TableLayout<?>> ALL = java.util.List.of(PROVINCES, SECTORS, FLOWS, CLUSTERS, FIRMS, DEMAND);
+
+    /**
+     * The per-step tables, which comparisons and sweeps combine under {@code timeseries/}: every
+     * table but the firm snapshots (one row per enterprise, too large to stack by default).
+     */
+    public static final java.util.List<TableLayout<?>> SERIES = ALL.stream().filter(t -> t != FIRMS).toList();
 }

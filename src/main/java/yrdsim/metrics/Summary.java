@@ -42,7 +42,7 @@ final class Summary {
             }
         }
         Map<String, Object> share = new LinkedHashMap<>();
-        share.put("YRD", total > 0 ? iotf / total : 0.0);
+        share.put(RunTables.WHOLE_DELTA, total > 0 ? iotf / total : 0.0);
         for (Province p : m.provinces()) {
             share.put(p.getName(), p.getIotfRevenueShare());
         }

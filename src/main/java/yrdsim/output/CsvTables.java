@@ -161,9 +161,7 @@ public final class CsvTables implements TableSink {
                 throw new IllegalArgumentException(name + ": " + values.length + " values for " + cells.length
                         + " columns");
             }
-            for (int i = 0; i < values.length; i++) {
-                cells[i] = Numbers.cell(values[i]);
-            }
+            Numbers.row(values, cells);
             try {
                 printer.printRecord((Object[]) cells);
             } catch (IOException e) {

@@ -29,7 +29,7 @@ import yrdsim.output.RefusedException;
  */
 final class ClusterTimeline {
 
-    private static final String ALL = "ALL";
+    private static final String ALL = yrdsim.metrics.RunTables.WHOLE_DELTA;
     private static final int ROW_PIXELS = 26;
 
     /** One event of clusters.csv. */
@@ -48,7 +48,8 @@ final class ClusterTimeline {
 
     /** Reads {@code clusters.csv}. */
     static ClusterTimeline read(Path file, RunSeries series) throws IOException, RefusedException {
-        Table t = Table.read(file, "step", "period", "province", "sector", "event", "value");
+        Table t = Table.read(file, "step", "period", "province", "sector", "event", "location_quotient",
+                "revenue_annual_bn");
         List<Event> events = new ArrayList<>();
         for (CSVRecord row : t.rows()) {
             int step = t.integer(row, "step");
@@ -57,7 +58,8 @@ final class ClusterTimeline {
                         + series.steps() + " steps of provinces.csv");
             }
             events.add(new Event(step, t.text(row, "period"), t.text(row, "province"),
-                    t.text(row, "sector"), t.text(row, "event"), t.number(row, "value")));
+                    t.text(row, "sector"), t.text(row, "event"), t.number(row, t.text(row, "province").equals(ALL)
+                    ? "revenue_annual_bn" : "location_quotient")));
         }
         return new ClusterTimeline(events, series);
     }

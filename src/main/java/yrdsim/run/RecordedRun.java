@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import yrdsim.metrics.RunStamp;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.output.AtomicFiles;
 import yrdsim.output.RefusedException;
@@ -29,7 +30,8 @@ final class RecordedRun {
      * recorded by the path it was given, its absolute path (so that {@code resume} finds it from
      * any working directory) and the hashes of the file and of the resolved scenario.
      */
-    static Map<String, Object> identity(RunOptions o, LoadedScenario loaded, long seed, String resolved) {
+    static Map<String, Object> identity(RunOptions o, LoadedScenario loaded, long seed, String resolved,
+                                        RunStamp stamp) {
         Map<String, Object> scenario = new LinkedHashMap<>();
         scenario.put("name", loaded.scenario().name());
         scenario.put("path", o.scenario().toString());
@@ -42,9 +44,37 @@ final class RecordedRun {
         identity.put("steps", loaded.scenario().time().steps());
         identity.put("engine", o.engine().name().toLowerCase());
         identity.put("overrides", o.overrides());
-        identity.put("tables", o.tablesWanted());
+        identity.put("tables", o.tables().name().toLowerCase());
         identity.put("firms_every", o.firmsEvery());
+        identity.put("run", stamp(stamp));
         return identity;
+    }
+
+    /** The manifest's record of the columns that name the run in its tables. */
+    private static Map<String, Object> stamp(RunStamp stamp) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("id", stamp.runId());
+        run.put("scenario", stamp.scenario());
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < stamp.parameterNames().size(); i++) {
+            parameters.put(stamp.parameterNames().get(i), stamp.parameterValues().get(i));
+        }
+        run.put("parameters", parameters);
+        return run;
+    }
+
+    /** The stamp a manifest records, for a run with {@code seed}; null when it records none. */
+    private static RunStamp stamp(JsonNode run, long seed) {
+        if (!run.isObject()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        run.path("parameters").fields().forEachRemaining(e -> {
+            names.add(e.getKey());
+            values.add(e.getValue().asText());
+        });
+        return new RunStamp(run.path("id").asText(), run.path("scenario").asText(), seed, names, values);
     }
 
     /** SHA-256 of the resolved scenario's text. */
@@ -66,10 +96,14 @@ final class RecordedRun {
             List<String> overrides = new ArrayList<>();
             m.path("overrides").forEach(v -> overrides.add(v.asText()));
             EnterpriseEngine.Kind engine = EnterpriseEngine.Kind.valueOf(m.path("engine").asText().toUpperCase());
+            JsonNode tables = m.path("tables");
+            RunOptions.Tables which = tables.isBoolean() ? (tables.asBoolean() ? RunOptions.Tables.ALL
+                    : RunOptions.Tables.NONE) : RunOptions.Tables.valueOf(tables.asText("all").toUpperCase());
+            long seed = m.path("seed").asLong();
             return new RunOptions(Path.of(m.path("scenario").path("path").asText()), overrides,
-                    m.path("seed").asLong(), m.path("steps").asInt(), Math.max(1, m.path("threads").asInt(1)), engine,
-                    dir, false, m.path("firms_every").asInt(0), m.path("checkpoint_every").asInt(0),
-                    m.path("tables").asBoolean(true));
+                    seed, m.path("steps").asInt(), Math.max(1, m.path("threads").asInt(1)), engine,
+                    dir, false, m.path("firms_every").asInt(0), m.path("checkpoint_every").asInt(0), which,
+                    stamp(m.path("run"), seed));
         } catch (IllegalArgumentException e) {
             throw new RefusedException("cannot resume " + dir + ": its manifest does not record the run's settings ("
                     + e.getMessage() + ")");

@@ -14,6 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import yrdsim.metrics.Recorder;
 import yrdsim.metrics.RowSink;
+import yrdsim.metrics.RunStamp;
+import yrdsim.metrics.RunTables;
+import yrdsim.metrics.TableLayout;
 import yrdsim.metrics.TableSink;
 import yrdsim.model.CalibrationException;
 import yrdsim.model.ModelException;
@@ -49,16 +52,43 @@ public final class Runner {
 
     /** Loads the scenario of {@code o} with its overrides and step count applied. */
     public static LoadedScenario load(RunOptions o) throws ScenarioException {
+        return ScenarioLoader.load(o.scenario(), overrides(o));
+    }
+
+    /** The overrides a run applies: its {@code --set} list, then {@code time.steps=N} for {@code --steps N}. */
+    public static List<String> overrides(RunOptions o) {
         List<String> overrides = new ArrayList<>(o.overrides());
         if (o.steps() != null) {
             overrides.add("time.steps=" + o.steps());
         }
-        return ScenarioLoader.load(o.scenario(), overrides);
+        return overrides;
     }
 
-    /** The directory a run of {@code loaded} with {@code seed} writes to by default. */
-    public static Path defaultDirectory(LoadedScenario loaded, long seed) {
-        return Path.of("results", loaded.scenario().name(), "seed-" + seed);
+    /**
+     * The directory a run of {@code loaded} with {@code seed} writes to by default:
+     * {@code results/NAME/seed-SEED}, or {@code results/NAME/seed-SEED-set-HASH} when overrides
+     * ({@code --set}, {@code --steps}) change the scenario, so that a what-if run never meets
+     * the plain run's directory. The manifest lists the overrides.
+     */
+    public static Path defaultDirectory(LoadedScenario loaded, long seed, List<String> overrides) {
+        return Path.of("results", loaded.scenario().name(), "seed-" + seed
+                + (overrides.isEmpty() ? "" : "-set-" + RunStamp.overrideHash(overrides)));
+    }
+
+    /**
+     * The columns that name the run in every table: the stamp {@code o} carries (a comparison's
+     * or a sweep's run), or {@code run_id} {@link RunStamp#runId SCENARIO-sSEED[-set-HASH]}.
+     */
+    static RunStamp stamp(RunOptions o, LoadedScenario loaded, long seed) {
+        if (o.stamp() != null) {
+            if (o.stamp().seed() != seed) {
+                throw new IllegalArgumentException("run " + o.stamp().runId() + " is stamped with seed "
+                        + o.stamp().seed() + " but runs with seed " + seed);
+            }
+            return o.stamp();
+        }
+        String name = loaded.scenario().name();
+        return RunStamp.of(RunStamp.runId(name, seed, overrides(o)), name, seed);
     }
 
     /** {@link #run(RunOptions, Progress, Clock)} on the system clock. */
@@ -80,9 +110,9 @@ public final class Runner {
             throws ScenarioException, RefusedException, RunFailure {
         LoadedScenario loaded = load(o);
         long seed = o.seed() != null ? o.seed() : loaded.scenario().seed();
-        Path dir = o.out() != null ? o.out() : defaultDirectory(loaded, seed);
+        Path dir = o.out() != null ? o.out() : defaultDirectory(loaded, seed, overrides(o));
         String resolved = loaded.tree().toYaml();
-        Map<String, Object> identity = RecordedRun.identity(o, loaded, seed, resolved);
+        Map<String, Object> identity = RecordedRun.identity(o, loaded, seed, resolved, stamp(o, loaded, seed));
         try (OutputDirectory out = claim(dir, OutputDirectory.RUN, OutputDirectory.Identity.fields(identity),
                 o.force(), clock)) {
             if (out.decision() == OutputDirectory.Decision.DONE) {
@@ -114,8 +144,39 @@ public final class Runner {
 
     /** The files a complete run directory holds: every table, or only the summary (a sweep's run). */
     public static List<String> expectedFiles(boolean tables) {
-        return tables ? List.of("provinces.csv", "sectors.csv", "flows.csv", "clusters.csv", "firms.csv", "demand.csv",
-                "summary.json", "calibration.json", RESOLVED_SCENARIO) : List.of("summary.json");
+        return expectedFiles(tables ? RunOptions.Tables.ALL : RunOptions.Tables.NONE);
+    }
+
+    /**
+     * The files a complete run directory holds: every table, the summary, the calibration and
+     * the resolved scenario; or the per-step tables and the summary; or the summary alone.
+     */
+    public static List<String> expectedFiles(RunOptions.Tables tables) {
+        List<String> files = new ArrayList<>();
+        List<TableLayout<?>> written = tables == RunOptions.Tables.ALL ? RunTables.ALL
+                : tables == RunOptions.Tables.SERIES ? RunTables.SERIES : List.of();
+        written.forEach(t -> files.add(t.name() + ".csv"));
+        files.add("summary.json");
+        if (tables == RunOptions.Tables.ALL) {
+            files.add("calibration.json");
+            files.add(RESOLVED_SCENARIO);
+        }
+        return files;
+    }
+
+    /**
+     * Where the recorder's tables go: the run directory's CSV files ({@code tables}), only the
+     * per-step ones for {@link RunOptions.Tables#SERIES}, or nowhere.
+     */
+    private static TableSink sink(RunOptions o, CsvTables tables) {
+        if (tables == null) {
+            return DISCARD;
+        }
+        if (o.tables() == RunOptions.Tables.SERIES) {
+            List<String> series = RunTables.SERIES.stream().map(TableLayout::name).toList();
+            return (name, columns) -> series.contains(name) ? tables.open(name, columns) : DISCARD.open(name, columns);
+        }
+        return tables;
     }
 
     /** Runs from step 0 into the claimed directory, replacing what it holds. */
@@ -141,21 +202,22 @@ public final class Runner {
             manifest.put("checkpoint_every", o.checkpointEvery());
             manifest.stamp("started_at");
             manifest.put("enterprises_initial", model.firmCount());
-            manifest.expect(expectedFiles(o.tablesWanted()));
+            manifest.expect(expectedFiles(o.tables()));
             long started = System.nanoTime();
-            CsvTables tables = o.tablesWanted() ? new CsvTables(dir) : null;
+            CsvTables tables = o.tables() != RunOptions.Tables.NONE ? new CsvTables(dir) : null;
             try {
                 manifest.write(Manifest.RUNNING);
                 if (o.tablesWanted()) {
                     AtomicFiles.write(dir.resolve(RESOLVED_SCENARIO), resolved);
                 }
-                Recorder recorder = new Recorder(tables != null ? tables : DISCARD, o.firmsEvery());
+                Recorder recorder = new Recorder(sink(o, tables), o.firmsEvery(), stamp(o, loaded, seed));
                 model.addObserver(recorder);
                 recorder.started(model);
                 LOG.info("running {} ({} enterprises, {} steps, {} engine, {} thread{}) into {}",
                         loaded.scenario().name(), model.firmCount(), loaded.scenario().time().steps(),
                         o.engine().name().toLowerCase(), model.threads(), model.threads() == 1 ? "" : "s", dir);
-                return steps(new Job(dir, manifest, model, recorder, tables, o.checkpointEvery(), started), progress);
+                return steps(new Job(dir, manifest, model, recorder, tables, o.tablesWanted(), o.checkpointEvery(),
+                        started), progress);
             } catch (IOException | RuntimeException e) {
                 throw failed(manifest, tables, dir, e);
             }
@@ -247,18 +309,19 @@ public final class Runner {
             return restart(out, options, manifest, progress);
         }
         YrdModel model = checkpoint.model();
-        CsvTables tables = options.tablesWanted() ? CsvTables.resuming(dir, checkpoint.tableBytes()) : null;
+        CsvTables tables = options.tables() != RunOptions.Tables.NONE
+                ? CsvTables.resuming(dir, checkpoint.tableBytes()) : null;
         try {
             Recorder recorder = checkpoint.recorder();
-            recorder.reattach(tables != null ? tables : DISCARD);
+            recorder.reattach(sink(options, tables));
             model.addObserver(recorder);
             manifest.put("resumed_from_step", model.step());
             manifest.stamp("resumed_at");
             manifest.write(Manifest.RUNNING);
             LOG.info("resuming {} at step {} of {} ({} enterprises)", dir, model.step(),
                     model.scenario().time().steps(), model.firmCount());
-            return steps(new Job(dir, manifest, model, recorder, tables, options.checkpointEvery(), System.nanoTime()),
-                    progress);
+            return steps(new Job(dir, manifest, model, recorder, tables, options.tablesWanted(),
+                    options.checkpointEvery(), System.nanoTime()), progress);
         } catch (IOException | RuntimeException e) {
             throw failed(manifest, tables, dir, e);
         } finally {
@@ -283,13 +346,17 @@ public final class Runner {
         }
         LOG.info("{} has no checkpoint; running it again from step 0", dir);
         // The scenario as first recorded: the file it was run from, whichever copy was read now.
-        Map<String, Object> identity = RecordedRun.identity(options, loaded, options.seed(), resolved);
+        Map<String, Object> identity = RecordedRun.identity(options, loaded, options.seed(), resolved,
+                stamp(options, loaded, options.seed()));
         identity.put("scenario", scenario);
         return fromStart(options, loaded, options.seed(), resolved, identity, out, progress);
     }
 
-    /** A run between steps: what {@link #steps} needs to carry it to a complete directory. */
-    private record Job(Path dir, Manifest manifest, YrdModel model, Recorder recorder, CsvTables tables,
+    /**
+     * A run between steps: what {@link #steps} needs to carry it to a complete directory;
+     * {@code full} when it writes a whole run directory (calibration included).
+     */
+    private record Job(Path dir, Manifest manifest, YrdModel model, Recorder recorder, CsvTables tables, boolean full,
                        int checkpointEvery, long started) {
     }
 
@@ -319,13 +386,13 @@ public final class Runner {
         double loopSeconds = (System.nanoTime() - loopStart - recording - checkpointNanos) / 1e9;
         Path dir = job.dir();
         Map<String, Object> summary = job.recorder().finish(model);
-        if (job.tables() != null) {
-            // A sweep run (no tables) skips the counterfactual: it would double every run.
+        if (job.full()) {
+            // A sweep run (summary, perhaps series) skips the counterfactual: it would double every run.
             summary.put("iotf_growth", growthSplit(model, summary));
         }
         AtomicFiles.write(dir.resolve("summary.json"), Json.write(summary));
-        if (job.tables() != null) {
-            // A sweep run keeps only its manifest and summary.
+        if (job.full()) {
+            // A sweep run keeps only its manifest, summary and perhaps its series.
             AtomicFiles.write(dir.resolve("calibration.json"), Json.write(calibration(model)));
         }
         Checkpoint.delete(dir);

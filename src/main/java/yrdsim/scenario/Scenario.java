@@ -49,6 +49,13 @@ public record Scenario(
     /** The most sectors a scenario may have: room for China's 31 two-digit manufacturing industries several times over. */
     public static final int MAX_SECTORS = 128;
 
+    /**
+     * The name outputs give the whole delta (all regions together), so no region may take it:
+     * {@code summary.json}'s {@code iotf_revenue_share.YRD}, a yardstick's province in
+     * {@code clusters.csv}.
+     */
+    public static final String WHOLE_DELTA = "YRD";
+
     /** Lists and maps are never null after binding. */
     public Scenario {
         regions = regions == null ? List.of() : List.copyOf(regions);

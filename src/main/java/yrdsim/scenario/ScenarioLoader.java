@@ -93,11 +93,21 @@ public final class ScenarioLoader {
         tree.set(path, valueText, at);
     }
 
-    /** Binds and validates {@code tree}, including a trial of every timeline event. */
+    /**
+     * Binds and validates {@code tree}, including a trial of every timeline event. Every problem
+     * is reported in one pass where a check does not depend on an earlier one: unknown keys, the
+     * values' ranges and the timeline together; only a value of the wrong type or a missing key,
+     * without which nothing binds, stops the checks after the shape (and a wrong {@code time},
+     * the timeline's).
+     */
     public static LoadedScenario bind(ScenarioTree tree) throws ScenarioException {
-        Scenario scenario = bindWithoutTimeline(tree);
+        List<Problem> problems = new ArrayList<>();
+        Scenario scenario = bindChecked(tree, problems);
         List<Problem> warnings = new ArrayList<>();
-        List<Problem> problems = checkTimeline(tree, scenario, warnings);
+        boolean timeKnown = problems.stream().noneMatch(p -> p.path() != null && p.path().startsWith("time"));
+        if (scenario != null && timeKnown) {
+            problems.addAll(checkTimeline(tree, scenario, warnings, problems));
+        }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
@@ -107,29 +117,58 @@ public final class ScenarioLoader {
 
     /** Binds and validates {@code tree} without trying its timeline (used while a run plays it). */
     public static Scenario bindWithoutTimeline(ScenarioTree tree) throws ScenarioException {
-        List<Problem> problems = ScenarioValidator.sizes(tree);
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(problems);
-        }
-        problems = SchemaCheck.check(tree, tree.root(), Scenario.class, "");
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(problems);
-        }
-        Scenario scenario;
-        try {
-            scenario = BINDER.treeToValue(tree.root(), Scenario.class);
-        } catch (JsonProcessingException e) {
-            // SchemaCheck accepts only what the records can hold, so this is a bug, not bad input.
-            throw new IllegalStateException("scenario passed the schema check but did not bind", e);
-        }
-        problems = ScenarioValidator.validate(tree, scenario);
+        List<Problem> problems = new ArrayList<>();
+        Scenario scenario = bindChecked(tree, problems);
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
         return scenario;
     }
 
-    private static List<Problem> checkTimeline(ScenarioTree tree, Scenario scenario, List<Problem> warnings) {
+    /**
+     * Checks the shape of {@code tree}, binds it and validates the values, adding every problem
+     * to {@code problems}. Unknown keys do not stop the validation, which then runs on the tree
+     * without them. Returns the bound scenario (invalid if problems were added), or null when
+     * the tree cannot be bound (a value of the wrong type, a missing key).
+     */
+    private static Scenario bindChecked(ScenarioTree tree, List<Problem> problems) {
+        List<Problem> sizes = ScenarioValidator.sizes(tree);
+        if (!sizes.isEmpty()) {
+            // Too large to check further at a reasonable cost.
+            problems.addAll(sizes);
+            return null;
+        }
+        SchemaCheck.Result shape = SchemaCheck.inspect(tree, tree.root(), Scenario.class, "");
+        problems.addAll(shape.problems());
+        if (shape.problems().size() > shape.unknownKeys().size()) {
+            return null;
+        }
+        ScenarioTree known = shape.unknownKeys().isEmpty() ? tree : withoutUnknownKeys(tree);
+        Scenario scenario;
+        try {
+            scenario = BINDER.treeToValue(known.root(), Scenario.class);
+        } catch (JsonProcessingException e) {
+            // SchemaCheck accepts only what the records can hold, so this is a bug, not bad input.
+            throw new IllegalStateException("scenario passed the schema check but did not bind", e);
+        }
+        problems.addAll(ScenarioValidator.validate(known, scenario));
+        return scenario;
+    }
+
+    /** A copy of {@code tree} without the keys the schema does not know. */
+    private static ScenarioTree withoutUnknownKeys(ScenarioTree tree) {
+        ScenarioTree copy = tree.copy();
+        SchemaCheck.inspect(copy, copy.root(), Scenario.class, "").unknownKeys()
+                .forEach(key -> key.parent().remove(key.name()));
+        return copy;
+    }
+
+    /**
+     * The problems of the timeline's events. A problem the scenario has without any event
+     * ({@code known}) is not repeated for each event that leaves it as it is.
+     */
+    private static List<Problem> checkTimeline(ScenarioTree tree, Scenario scenario, List<Problem> warnings,
+                                               List<Problem> known) {
         List<Problem> problems = new ArrayList<>();
         Period start = scenario.startPeriod();
         for (int i = 0; i < scenario.timeline().size(); i++) {
@@ -192,7 +231,10 @@ public final class ScenarioLoader {
                 bindWithoutTimeline(trial);
             } catch (ScenarioException e) {
                 for (Problem x : e.problems()) {
-                    problems.add(new Problem(x.location(), x.path(), x.message() + " (after timeline event " + i + ")"));
+                    if (!known.contains(x)) {
+                        problems.add(new Problem(x.location(), x.path(), x.message() + " (after timeline event " + i
+                                + ")"));
+                    }
                 }
             }
         }

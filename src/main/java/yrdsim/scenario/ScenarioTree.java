@@ -215,8 +215,9 @@ public final class ScenarioTree implements java.io.Serializable {
             } else if (node instanceof ArrayNode array) {
                 int index = indexOf(array, part);
                 if (index < 0) {
-                    throw new ScenarioException(new Problem(at, path,
-                            "no list element named '" + part + "' (known: " + names(array) + ")"));
+                    throw new ScenarioException(new Problem(at, path, "no list element named '" + part + "'"
+                            + Suggestions.didYouMean(part, List.of(names(array).split(", "))) + " (known: "
+                            + names(array) + ")"));
                 }
                 appendSegment(numeric, Integer.toString(index));
                 if (last) {

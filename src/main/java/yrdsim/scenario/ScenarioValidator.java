@@ -101,6 +101,9 @@ final class ScenarioValidator {
                 add(p + ".name", "must be letters, digits, '_', '-' or '.'");
             } else if (!names.add(r.name())) {
                 add(p + ".name", "duplicate region name '" + r.name() + "'");
+            } else if (r.name().equals(Scenario.WHOLE_DELTA)) {
+                add(p + ".name", "'" + Scenario.WHOLE_DELTA + "' names the whole delta in the outputs; give the region "
+                        + "another name");
             }
             if (r.center().size() != 2) {
                 add(p + ".center", "must be [longitude, latitude]");
@@ -137,7 +140,7 @@ final class ScenarioValidator {
                 String wp = p + ".research_weights." + w.getKey();
                 int sector = s.sectorIndex(w.getKey());
                 if (sector < 0) {
-                    add(wp, "unknown sector '" + w.getKey() + "'");
+                    add(wp, Suggestions.unknown("sector", w.getKey(), sectorNames()));
                 } else if (!s.sectors().get(sector).iotf()) {
                     add(wp, "research weights are over IotF sectors; '" + w.getKey() + "' is traditional");
                 }
@@ -176,7 +179,7 @@ final class ScenarioValidator {
             for (Map.Entry<String, Double> share : sector.provinceShares().entrySet()) {
                 String sp = p + ".province_shares." + share.getKey();
                 if (s.regionIndex(share.getKey()) < 0) {
-                    add(sp, "unknown region '" + share.getKey() + "'");
+                    add(sp, Suggestions.unknown("region", share.getKey(), regionNames()));
                 }
                 range(sp, share.getValue(), 0, 1);
                 sum += share.getValue();
@@ -361,12 +364,7 @@ final class ScenarioValidator {
     }
 
     private void unknown(String path, String kind, String name) {
-        if (kind.equals("region")) {
-            add(path, "unknown region '" + name + "' (known: "
-                    + String.join(", ", s.regions().stream().map(RegionSpec::name).toList()) + ")");
-        } else {
-            add(path, "unknown sector '" + name + "'");
-        }
+        add(path, Suggestions.unknown(kind, name, kind.equals("region") ? regionNames() : sectorNames()));
     }
 
     private void sources() {
@@ -375,6 +373,14 @@ final class ScenarioValidator {
                 add("sources." + e.getKey(), "give a source, or the word assumption with a reason");
             }
         }
+    }
+
+    private List<String> regionNames() {
+        return s.regions().stream().map(RegionSpec::name).toList();
+    }
+
+    private List<String> sectorNames() {
+        return s.sectors().stream().map(SectorSpec::name).toList();
     }
 
     /**

@@ -3,6 +3,7 @@ package yrdsim.scenario;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -35,6 +36,21 @@ final class SchemaCheck {
 
     private final ScenarioTree tree;
     private final List<Problem> problems = new ArrayList<>();
+    private final List<UnknownKey> unknownKeys = new ArrayList<>();
+
+    /** A key the schema does not know, in the mapping that holds it (keys may contain dots). */
+    record UnknownKey(ObjectNode parent, String name) {
+    }
+
+    /**
+     * What the check found.
+     *
+     * @param problems    every shape problem
+     * @param unknownKeys the keys the schema does not know, a subset of the problems: a tree
+     *                    without them may still bind
+     */
+    record Result(List<Problem> problems, List<UnknownKey> unknownKeys) {
+    }
 
     private SchemaCheck(ScenarioTree tree) {
         this.tree = tree;
@@ -42,9 +58,14 @@ final class SchemaCheck {
 
     /** Every shape problem in {@code tree} when read as {@code type}. */
     static List<Problem> check(ScenarioTree tree, JsonNode node, Class<?> type, String path) {
+        return inspect(tree, node, type, path).problems();
+    }
+
+    /** Every shape problem in {@code tree} when read as {@code type}, and which of them are unknown keys. */
+    static Result inspect(ScenarioTree tree, JsonNode node, Class<?> type, String path) {
         SchemaCheck check = new SchemaCheck(tree);
         check.value(node, type, path);
-        return check.problems;
+        return new Result(check.problems, check.unknownKeys);
     }
 
     /** {@link #keys} of each record type met so far: reflection per list element made large lists slow. */
@@ -154,7 +175,9 @@ final class SchemaCheck {
         while (names.hasNext()) {
             String name = names.next();
             if (!keys.containsKey(name)) {
-                add(YamlSource.join(path, name), "unknown key (allowed: " + String.join(", ", keys.keySet()) + ")");
+                add(YamlSource.join(path, name), "unknown key" + Suggestions.didYouMean(name, keys.keySet())
+                        + " (allowed: " + String.join(", ", keys.keySet()) + ")");
+                unknownKeys.add(new UnknownKey((ObjectNode) node, name));
             }
         }
         for (Map.Entry<String, RecordComponent> key : keys.entrySet()) {

@@ -56,7 +56,8 @@ public final class TextFile {
                 return bytes;
             }
         } catch (NoSuchFileException e) {
-            throw new ScenarioException(new Problem(new Location(name, 0, 0), "", "no such file"));
+            throw new ScenarioException(new Problem(new Location(name, 0, 0), "", "no such file"
+                    + Suggestions.similarFile(file)));
         } catch (IOException e) {
             throw new ScenarioException(new Problem(new Location(name, 0, 0), "", "cannot read: " + e.getMessage()));
         }

@@ -51,7 +51,7 @@ public final class Merge {
             String startedAt = clock.instant().toString();
             List<String> shards = new ArrayList<>();
             JsonNode source = identitySource(dir, shards);
-            SweepDirectory.Assembly assembly = SweepDirectory.assemble(dir);
+            SweepDirectory.Assembly assembly = SweepDirectory.assemble(dir, source.path("keep_series").asBoolean(false));
             Manifest manifest = out.manifest();
             for (String key : SweepPlan.IDENTITY_KEYS) {
                 manifest.put(key, source.get(key));

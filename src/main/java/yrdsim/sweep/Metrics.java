@@ -14,6 +14,7 @@ import yrdsim.run.Engines;
 import yrdsim.output.Json;
 import yrdsim.scenario.LoadedScenario;
 import yrdsim.scenario.Problem;
+import yrdsim.scenario.Suggestions;
 
 /**
  * Metrics are summary.json figures named by dotted path, such as {@code iotf_revenue_share.YRD},
@@ -99,7 +100,7 @@ public final class Metrics {
                 List<String> known = new ArrayList<>();
                 node.fieldNames().forEachRemaining(known::add);
                 return "no figure '" + part + "' " + (at.isEmpty() ? "in summary.json" : "under '" + at + "'")
-                        + " (known: " + String.join(", ", known) + ")";
+                        + Suggestions.didYouMean(part, known) + " (known: " + String.join(", ", known) + ")";
             }
             at = at.isEmpty() ? part : at + "." + part;
             node = next;

@@ -1,5 +1,14 @@
 package yrdsim.sweep;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
 /**
  * The share of a sweep one process runs: the runs whose index is congruent to {@code index}
  * modulo {@code count}. Interleaving rather than blocks keeps shards equally long when run time
@@ -12,6 +21,9 @@ public record Shard(int index, int count) {
 
     /** The whole sweep. */
     public static final Shard WHOLE = new Shard(0, 1);
+
+    /** The name of a shard's manifest directory, as {@link #label()} writes it. */
+    private static final Pattern LABEL = Pattern.compile("(\\d+)-of-(\\d+)");
 
     /** Checks 0 <= index < count. */
     public Shard {
@@ -51,6 +63,26 @@ public record Shard(int index, int count) {
             out[k] = index + k * count;
         }
         return out;
+    }
+
+    /**
+     * The shard counts N that the shard directories in {@code shards} record ({@code I-of-N}),
+     * ascending: a sweep directory run in shards holds one, unless a shard of another split was
+     * let in.
+     */
+    public static Set<Integer> splits(Path shards) throws IOException {
+        Set<Integer> counts = new TreeSet<>();
+        if (Files.isDirectory(shards)) {
+            try (Stream<Path> list = Files.list(shards)) {
+                for (Path p : list.filter(Files::isDirectory).toList()) {
+                    Matcher m = LABEL.matcher(p.getFileName().toString());
+                    if (m.matches()) {
+                        counts.add(Integer.parseInt(m.group(2)));
+                    }
+                }
+            }
+        }
+        return counts;
     }
 
     /** The name of this shard's manifest directory, such as {@code 2-of-8}. */

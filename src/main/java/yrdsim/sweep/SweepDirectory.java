@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import yrdsim.output.AtomicFiles;
+import yrdsim.output.CombinedTables;
 import yrdsim.output.CsvTables;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
@@ -127,6 +128,30 @@ public final class SweepDirectory {
                         + " was started");
         refuseIfDifferent(dir.resolve(DESIGN), designCsv(plan),
                 "the design differs from " + dir.resolve(DESIGN) + " (was yrdsim changed?)");
+        refuseOtherSeries(dir, plan.keepSeries());
+    }
+
+    /**
+     * Refuses to continue a sweep whose runs so far kept their series differently (a rerun
+     * with or without {@code --keep series}): its finished runs would not stack.
+     */
+    private static void refuseOtherSeries(Path dir, boolean keepSeries) throws IOException, RefusedException {
+        List<JsonNode> manifests = new ArrayList<>();
+        manifests.add(Manifest.read(dir));
+        Path shards = dir.resolve(SHARDS);
+        if (Files.isDirectory(shards)) {
+            try (Stream<Path> list = Files.list(shards)) {
+                list.sorted().forEach(shard -> manifests.add(Manifest.read(shard)));
+            }
+        }
+        for (JsonNode m : manifests) {
+            if (m != null && m.has("keep_series") && m.path("keep_series").asBoolean() != keepSeries) {
+                throw new RefusedException(dir + " was started " + (keepSeries ? "without" : "with")
+                        + " --keep series, so its finished runs kept " + (keepSeries ? "no" : "their")
+                        + " per-step tables; rerun it " + (keepSeries ? "without" : "with")
+                        + " --keep series, or give a new --out");
+            }
+        }
     }
 
     /**
@@ -201,11 +226,17 @@ public final class SweepDirectory {
         }
     }
 
-    /** The files a complete sweep directory holds: its inputs, its results and each run's manifest and summary. */
-    private static List<String> expectedFiles(List<String> runIds, boolean sobol) {
+    /**
+     * The files a complete sweep directory holds: its inputs, its results, the combined tables
+     * when it keeps series, and each run's manifest and summary.
+     */
+    private static List<String> expectedFiles(List<String> runIds, boolean sobol, boolean series) {
         List<String> files = new ArrayList<>(List.of(SWEEP_FILE, SCENARIO_FILE, DESIGN, RESULTS));
         if (sobol) {
             files.add(SENSITIVITY);
+        }
+        if (series) {
+            files.addAll(CombinedTables.files());
         }
         for (String id : runIds) {
             files.add(RUNS + "/" + id + "/" + Manifest.FILE);
@@ -216,13 +247,14 @@ public final class SweepDirectory {
 
     /**
      * Builds results.csv (and sensitivity.csv for a sobol design) from the sweep file's copy,
-     * design.csv and every run's summary.json, in run order. Memory holds one summary at a time,
-     * plus the metric values of a sobol design.
+     * design.csv and every run's summary.json, in run order, and with {@code series} the runs'
+     * per-step tables stacked under {@code timeseries/} in the same order. Memory holds one
+     * summary at a time, plus the metric values of a sobol design.
      *
      * @throws RefusedException  when a run is not complete yet (naming how many, and the first few)
      * @throws ScenarioException when the sweep file's copy is damaged
      */
-    public static Assembly assemble(Path dir) throws IOException, RefusedException, ScenarioException {
+    public static Assembly assemble(Path dir, boolean series) throws IOException, RefusedException, ScenarioException {
         Path copy = dir.resolve(SWEEP_FILE);
         if (!Files.isRegularFile(copy) || !Files.isRegularFile(dir.resolve(DESIGN))) {
             throw new RefusedException(dir + " is not a sweep directory (it has no " + SWEEP_FILE + " and "
@@ -295,7 +327,10 @@ public final class SweepDirectory {
         if (sobol) {
             writeSensitivity(dir, file, values);
         }
-        return new Assembly(runIds.size(), sobol, expectedFiles(runIds, sobol));
+        if (series) {
+            CombinedTables.write(dir, runIds.stream().map(id -> runDirectory(dir, id)).toList());
+        }
+        return new Assembly(runIds.size(), sobol, expectedFiles(runIds, sobol, series));
     }
 
     /**

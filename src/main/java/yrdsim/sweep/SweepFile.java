@@ -17,6 +17,8 @@ import yrdsim.output.AtomicFiles;
 import yrdsim.scenario.Location;
 import yrdsim.scenario.Problem;
 import yrdsim.scenario.ScenarioException;
+import yrdsim.scenario.Suggestions;
+import yrdsim.scenario.TextFile;
 import yrdsim.scenario.YamlSource;
 
 /**
@@ -32,6 +34,7 @@ import yrdsim.scenario.YamlSource;
  * @param steps         steps of every run, or null for the scenario's {@code time.steps}
  * @param commonSeeds   replication r uses the same seed at every design point (common random numbers)
  * @param keepRunFiles  keep every run's full output (tables, firms), not only manifest and summary
+ * @param keepSeries    keep every run's per-step tables and stack them under {@code timeseries/}
  * @param set           fixed overrides applied to every run before the design's values (a swept path
  *                      may be set too: that is the value an oat design varies around, and it keeps
  *                      the scenario valid where a lever needs all its keys)
@@ -42,7 +45,8 @@ import yrdsim.scenario.YamlSource;
  * @param locations     where every key and list element is written
  */
 public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int replications, Integer steps,
-                        boolean commonSeeds, boolean keepRunFiles, List<Setting> set, DesignType type,
+                        boolean commonSeeds, boolean keepRunFiles, boolean keepSeries, List<Setting> set,
+                        DesignType type,
                         Integer samples, List<ParameterSpec> parameters, List<String> metrics,
                         Map<String, Location> locations) {
 
@@ -50,7 +54,7 @@ public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int r
     public static final List<String> RUN_COLUMNS = List.of("run_id", "replication", "seed");
 
     private static final List<String> KEYS = List.of("scenario", "description", "seed", "replications", "steps",
-            "common_seeds", "keep_run_files", "set", "design", "metrics");
+            "common_seeds", "keep_run_files", "keep_series", "set", "design", "metrics");
     private static final List<String> DESIGN_KEYS = List.of("type", "samples", "parameters");
 
     /**
@@ -101,12 +105,29 @@ public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int r
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ScenarioException(new Problem(new Location(file.toString(), 0, 0), "", "no such file"));
+            throw new ScenarioException(new Problem(new Location(file.toString(), 0, 0), "", "no such file"
+                    + Suggestions.similarFile(file)));
         } catch (IOException e) {
             throw new ScenarioException(new Problem(new Location(file.toString(), 0, 0), "",
                     "cannot read: " + e.getMessage()));
         }
         return parse(file, bytes);
+    }
+
+    /**
+     * Whether {@code file} reads as a sweep file rather than a scenario: a mapping with a
+     * {@code design} and a {@code scenario} or {@code metrics}. False for anything that cannot
+     * be read or parsed, which the scenario loader then reports.
+     */
+    public static boolean looksLikeSweep(Path file) {
+        try {
+            // TextFile refuses a file too large for a sweep file before reading it.
+            String text = TextFile.decode(TextFile.readBytes(file), file.toString());
+            JsonNode root = YamlSource.parse(text, file.toString()).root();
+            return root.has("design") && (root.has("scenario") || root.has("metrics"));
+        } catch (ScenarioException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -161,6 +182,7 @@ public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int r
             Long steps = integer(root, "steps", "steps", false, 1, Integer.MAX_VALUE);
             boolean commonSeeds = bool(root, "common_seeds");
             boolean keepRunFiles = bool(root, "keep_run_files");
+            boolean keepSeries = bool(root, "keep_series");
             List<Setting> set = settings();
             JsonNode design = root.get("design");
             DesignType type = null;
@@ -195,7 +217,7 @@ public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int r
                 throw new ScenarioException(problems);
             }
             return new SweepFile(file, bytes, scenario, seed, Math.toIntExact(replications),
-                    steps == null ? null : Math.toIntExact(steps), commonSeeds, keepRunFiles, set, type,
+                    steps == null ? null : Math.toIntExact(steps), commonSeeds, keepRunFiles, keepSeries, set, type,
                     samples == null ? null : Math.toIntExact(samples), parameters, metrics, locations);
         }
 
@@ -209,7 +231,9 @@ public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int r
                     return t;
                 }
             }
-            problems.add(problem("design.type", "unknown design '" + name + "' (allowed: grid, lhs, sobol, oat)"));
+            List<String> types = java.util.Arrays.stream(DesignType.values()).map(DesignType::label).toList();
+            problems.add(problem("design.type", "unknown design '" + name + "'" + Suggestions.didYouMean(name, types)
+                    + " (allowed: " + String.join(", ", types) + ")"));
             return null;
         }
 
@@ -368,8 +392,8 @@ public record SweepFile(Path file, byte[] bytes, Path scenario, long seed, int r
             while (names.hasNext()) {
                 String name = names.next();
                 if (!allowed.contains(name)) {
-                    problems.add(problem(prefix.isEmpty() ? name : prefix + "." + name,
-                            "unknown key (allowed: " + String.join(", ", allowed) + ")"));
+                    problems.add(problem(prefix.isEmpty() ? name : prefix + "." + name, "unknown key"
+                            + Suggestions.didYouMean(name, allowed) + " (allowed: " + String.join(", ", allowed) + ")"));
                 }
             }
         }

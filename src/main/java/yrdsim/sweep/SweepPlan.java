@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import yrdsim.metrics.RunStamp;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.output.AtomicFiles;
 import yrdsim.run.RunOptions;
@@ -18,6 +19,7 @@ import yrdsim.scenario.Problem;
 import yrdsim.scenario.ScenarioException;
 import yrdsim.scenario.ScenarioLoader;
 import yrdsim.scenario.ScenarioTree;
+import yrdsim.scenario.Suggestions;
 
 /**
  * A sweep file checked against its scenario: the design's points and every run's id, seed and
@@ -29,7 +31,7 @@ public final class SweepPlan {
 
     /** The fields of {@link #identity()}, in manifest order. */
     public static final List<String> IDENTITY_KEYS = List.of("sweep", "scenario", "seed", "steps", "engine",
-            "overrides", "design", "replications", "common_seeds", "keep_run_files", "metrics", "runs");
+            "overrides", "design", "replications", "common_seeds", "keep_run_files", "keep_series", "metrics", "runs");
 
     /** Most distinct problems reported from design points before giving up. */
     private static final int MAX_POINT_PROBLEMS = 20;
@@ -39,6 +41,7 @@ public final class SweepPlan {
     private final List<String> fixedOverrides;
     private final Design design;
     private final String idFormat;
+    private final boolean keepSeries;
 
     /**
      * One run of the sweep.
@@ -53,11 +56,13 @@ public final class SweepPlan {
     public record Run(int index, String id, int point, int replication, long seed, List<String> overrides) {
     }
 
-    private SweepPlan(SweepFile file, LoadedScenario base, List<String> fixedOverrides, Design design) {
+    private SweepPlan(SweepFile file, LoadedScenario base, List<String> fixedOverrides, Design design,
+                      boolean keepSeries) {
         this.file = file;
         this.base = base;
         this.fixedOverrides = List.copyOf(fixedOverrides);
         this.design = design;
+        this.keepSeries = keepSeries;
         int pointDigits = Math.max(4, Integer.toString(Math.max(0, design.size() - 1)).length());
         int repDigits = Integer.toString(file.replications() - 1).length();
         this.idFormat = "p%0" + pointDigits + "d-r%0" + repDigits + "d";
@@ -72,7 +77,7 @@ public final class SweepPlan {
     public static SweepPlan prepare(SweepFile file) throws ScenarioException {
         if (!Files.isRegularFile(file.scenario())) {
             throw new ScenarioException(file.problem("scenario", "no such scenario file: " + file.scenario()
-                    + " (the path is relative to the sweep file)"));
+                    + " (the path is relative to the sweep file)" + Suggestions.similarFile(file.scenario())));
         }
         ScenarioTree tree = ScenarioTree.load(file.scenario());
         List<Problem> problems = new ArrayList<>();
@@ -101,7 +106,20 @@ public final class SweepPlan {
             throw new ScenarioException(problems);
         }
         LoadedScenario base = ScenarioLoader.bind(tree);
-        return new SweepPlan(file, base, fixed, Designs.build(file, tree));
+        return new SweepPlan(file, base, fixed, Designs.build(file, tree), file.keepSeries());
+    }
+
+    /**
+     * This plan keeping every run's per-step tables and stacking them under {@code timeseries/}
+     * ({@code --keep series}), as the sweep file's {@code keep_series: true} does.
+     */
+    public SweepPlan keepingSeries() {
+        return new SweepPlan(file, base, fixedOverrides, design, true);
+    }
+
+    /** Whether runs keep their per-step tables, stacked under {@code timeseries/} at the end. */
+    public boolean keepSeries() {
+        return keepSeries;
     }
 
     /** Problems from setting a path, reported at the sweep file's key and naming the scenario. */
@@ -144,10 +162,24 @@ public final class SweepPlan {
                 Seeds.of(file.seed(), point, replication, file.commonSeeds()), overrides);
     }
 
-    /** How run {@code run} is carried out: one thread, fast engine, into {@code directory}. */
+    /**
+     * How run {@code run} is carried out: one thread, fast engine, into {@code directory}, its
+     * rows stamped with its run id, the scenario's name, its seed and the swept parameters'
+     * values as design.csv shows them.
+     *
+     * <p>A run keeps every file with {@code keep_run_files}, its per-step tables when the plan
+     * {@link #keepSeries keeps series}, else only its manifest and summary.
+     */
     public RunOptions options(Run run, Path directory) {
+        RunOptions.Tables tables = file.keepRunFiles() ? RunOptions.Tables.ALL
+                : keepSeries ? RunOptions.Tables.SERIES : RunOptions.Tables.NONE;
+        List<String> values = new ArrayList<>();
+        for (int j = 0; j < design.parameters().size(); j++) {
+            values.add(Values.cell(design.value(run.point(), j)));
+        }
+        RunStamp stamp = new RunStamp(run.id(), base.scenario().name(), run.seed(), design.parameters(), values);
         return new RunOptions(file.scenario(), run.overrides(), run.seed(), file.steps(), 1,
-                EnterpriseEngine.Kind.FAST, directory, false, 0, 0, file.keepRunFiles());
+                EnterpriseEngine.Kind.FAST, directory, false, 0, 0, tables, stamp);
     }
 
     /**
@@ -231,6 +263,7 @@ public final class SweepPlan {
         out.put("replications", file.replications());
         out.put("common_seeds", file.commonSeeds());
         out.put("keep_run_files", file.keepRunFiles());
+        out.put("keep_series", keepSeries);
         out.put("metrics", file.metrics());
         out.put("runs", size());
         assert out.keySet().stream().toList().equals(IDENTITY_KEYS);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -168,10 +169,31 @@ public final class SweepRunner {
     private OutputDirectory claim() throws IOException, RefusedException {
         OutputDirectory.Identity same = (d, existing) -> {
             SweepDirectory.check(d, plan);
+            refuseOtherSplit(d);
             return true;
         };
         return shard.whole() ? OutputDirectory.claim(dir, SweepDirectory.KIND, same, false, clock)
                 : OutputDirectory.claimPart(dir, shardDirectory(), SweepDirectory.KIND, same, clock);
+    }
+
+    /**
+     * Refuses a shard of another split than the shards that ran here before (a resubmitted
+     * task that lost its N): shards of two splits would run some runs twice, at the same time,
+     * and leave others out.
+     */
+    private void refuseOtherSplit(Path d) throws IOException, RefusedException {
+        if (shard.whole()) {
+            return;
+        }
+        Set<Integer> splits = Shard.splits(d.resolve(SweepDirectory.SHARDS));
+        splits.remove(shard.count());
+        if (!splits.isEmpty()) {
+            int n = splits.iterator().next();
+            throw new RefusedException(d + " is run in " + n + " shards (" + d.resolve(SweepDirectory.SHARDS)
+                    + " has 0-of-" + n + " ...), but this is shard " + shard + ", of a split into " + shard.count()
+                    + ": the two splits would run some runs twice and others never. Give the same N, --shard I/" + n
+                    + " with 0 <= I < " + n + " (the Slurm template takes N as its third argument), or a new --out");
+        }
     }
 
     private Path shardDirectory() {
@@ -299,7 +321,7 @@ public final class SweepRunner {
             }
             boolean assembled = false;
             if (shard.whole()) {
-                manifest.expect(SweepDirectory.assemble(dir).expected());
+                manifest.expect(SweepDirectory.assemble(dir, plan.keepSeries()).expected());
                 assembled = true;
             }
             stamp();

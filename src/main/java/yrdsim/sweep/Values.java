@@ -27,10 +27,16 @@ final class Values {
         return v != null && (v.isNumber() || v.isBoolean() || v.isTextual());
     }
 
-    /** The CSV cell for a scalar: integers as written, other numbers through {@link Numbers}, null empty. */
+    /**
+     * The CSV cell for a scalar: integers as written, other numbers through {@link Numbers},
+     * booleans TRUE or FALSE as in every table, null empty.
+     */
     static String cell(JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode()) {
             return "";
+        }
+        if (v.isBoolean()) {
+            return Numbers.cell(v.booleanValue());
         }
         if (v.isIntegralNumber()) {
             return v.asText();
@@ -51,6 +57,9 @@ final class Values {
      * flow style, everything else as its cell.
      */
     static String overrideText(JsonNode v) {
+        if (v.isBoolean()) {
+            return v.asText();
+        }
         if (v.isTextual()) {
             return quote(v.asText());
         }

@@ -63,7 +63,7 @@ class GuardedRunTest {
                 if (name.contains(".csv")) {
                     String text = Files.readString(file);
                     assertFalse(text.contains("NaN") || text.contains("Infinity"), name);
-                    assertTrue(text.startsWith("step,"), name);
+                    assertTrue(text.startsWith("run_id,scenario,seed,step,"), name);
                 }
             }
         }

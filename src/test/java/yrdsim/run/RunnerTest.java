@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import yrdsim.metrics.RunStamp;
 import yrdsim.model.EnterpriseEngine;
 import yrdsim.output.AtomicFiles;
 import yrdsim.output.Manifest;
@@ -106,13 +107,45 @@ class RunnerTest {
         }
         // Firm snapshots every 8 steps and at the last step: here both are step 7.
         List<String> firms = Files.readAllLines(dir.resolve("firms.csv"));
-        assertTrue(firms.stream().skip(1).allMatch(line -> line.startsWith("7,2021Q4,")));
-        // The resolved scenario reproduces the run.
+        String stampOf = "two-regions-s99-set-" + RunStamp.overrideHash(List.of("time.steps=8"));
+        assertTrue(firms.stream().skip(1).allMatch(line -> line.startsWith(stampOf + ",two-regions,99,7,2021Q4,")),
+                firms.get(1));
+        // The resolved scenario reproduces the run (stamped as the same run: without overrides its id would differ).
         Path again = run(new RunOptions(dir.resolve("scenario.resolved.yaml"), List.of(), 99L, null, 1,
-                EnterpriseEngine.Kind.FAST, tmp.resolve("again"), false, 8, 0, true)).directory();
+                EnterpriseEngine.Kind.FAST, tmp.resolve("again"), false, 8, 0, true)
+                .withStamp(RunStamp.of(stampOf, "two-regions", 99))).directory();
         for (String name : List.of("provinces.csv", "sectors.csv", "flows.csv", "firms.csv", "clusters.csv")) {
             assertEquals(Files.readString(dir.resolve(name)), Files.readString(again.resolve(name)), name);
         }
+    }
+
+    /**
+     * clusters.csv keeps its two kinds of value apart: a cluster event has the cell's location
+     * quotient, a yardstick the sector's annual revenue and the whole delta's one name.
+     */
+    @Test
+    void clusterEventsAndYardsticksKeepTheirValuesInTheirOwnColumns() throws Exception {
+        Path dir = run(options(BASELINE, List.of("enterprises.scale=0.02"), 20, 1, EnterpriseEngine.Kind.FAST,
+                tmp.resolve("clusters"))).directory();
+        List<String> rows = Files.readAllLines(dir.resolve("clusters.csv"));
+        assertEquals("run_id,scenario,seed,step,period,province,sector,event,location_quotient,revenue_annual_bn",
+                rows.get(0));
+        int clusters = 0;
+        int yardsticks = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",", -1);
+            if (cells[7].startsWith("cluster_")) {
+                clusters++;
+                assertTrue(Double.parseDouble(cells[8]) > 1 && cells[9].isEmpty(), row);
+                assertFalse(cells[5].equals("YRD"), row);
+            } else {
+                yardsticks++;
+                assertTrue(cells[8].isEmpty() && Double.parseDouble(cells[9]) >= 500, row);
+                assertEquals("YRD", cells[5], row);
+            }
+        }
+        assertTrue(clusters > 0 && yardsticks > 0, "the test needs both kinds of event: " + rows);
+        assertTrue(Files.readString(dir.resolve("summary.json")).contains("\"YRD\""), "the summary's delta is YRD too");
     }
 
     @Test

@@ -125,7 +125,7 @@ class DeclarationsTest {
         assertEquals(List.of("--set policies.talent_program.C.wage_top_up=0.1: policies.talent_program.C: "
                 + "unknown region 'C' (known: A, B)"), problems("policies.talent_program.C.wage_top_up=0.1"));
         assertEquals(List.of("--set policies.flagship_support.sectors=[iotf, biotech]: "
-                + "policies.flagship_support.sectors.1: unknown sector 'biotech'"),
+                + "policies.flagship_support.sectors.1: unknown sector 'biotech' (known: traditional, iotf)"),
                 problems("policies.flagship_support.sectors=[iotf, biotech]"));
     }
 

@@ -74,9 +74,9 @@ class SweepFileTest {
         assertEquals(List.of(
                 f + ":2:1: seed: must be a whole number in [0, 9223372036854775807], got the number -1",
                 f + ":3:1: replications: must be a whole number in [1, 2147483647], got the number 0",
-                f + ":4:1: stepz: unknown key (allowed: scenario, description, seed, replications, steps, "
-                        + "common_seeds, keep_run_files, set, design, metrics)",
-                f + ":6:3: design.type: unknown design 'grd' (allowed: grid, lhs, sobol, oat)",
+                f + ":4:1: stepz: unknown key; did you mean 'steps'? (allowed: scenario, description, seed, replications, steps, "
+                        + "common_seeds, keep_run_files, keep_series, set, design, metrics)",
+                f + ":6:3: design.type: unknown design 'grd'; did you mean 'grid'? (allowed: grid, lhs, sobol, oat)",
                 f + ":8:5: design.parameters.barriers.labor.scale: min must be below max, got [1, 0]",
                 f + ":11:5: metrics.1: must be a dotted path into summary.json, such as clusters.emerged"), got);
     }

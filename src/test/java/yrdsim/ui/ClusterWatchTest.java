@@ -36,11 +36,12 @@ class ClusterWatchTest {
         assertEquals(emerged - dissolved, watch.active());
         for (String row : rows) {
             if (row.contains(",cluster_emerged,")) {
+                // run_id, scenario, seed, step, period, province, sector, ...
                 String[] cols = row.split(",");
-                int c = m.structure().cell(m.scenario().regionIndex(cols[2]), m.scenario().sectorIndex(cols[3]));
-                boolean dissolvedLater = rows.stream().anyMatch(r -> r.contains("," + cols[2] + "," + cols[3]
+                int c = m.structure().cell(m.scenario().regionIndex(cols[5]), m.scenario().sectorIndex(cols[6]));
+                boolean dissolvedLater = rows.stream().anyMatch(r -> r.contains("," + cols[5] + "," + cols[6]
                         + ",cluster_dissolved,"));
-                assertEquals(!dissolvedLater, watch.isActive(c), cols[2] + " " + cols[3]);
+                assertEquals(!dissolvedLater, watch.isActive(c), cols[5] + " " + cols[6]);
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yrdsim.metrics.Recorder;
+import yrdsim.metrics.RunStamp;
 import yrdsim.output.CsvTables;
 import yrdsim.run.Progress;
 import yrdsim.run.RunOptions;
@@ -30,7 +31,8 @@ class GuiReplayTest {
         Path guiTables = Files.createDirectories(dir.resolve("gui"));
         Path saved = dir.resolve("replay.yaml");
         try (Gui g = Gui.open(Gui.TWO_REGIONS, List.of("time.steps=24"), 11, 2)) {
-            Recorder recorder = new Recorder(new CsvTables(guiTables), 0);
+            // Stamped as the headless replay of the saved scenario will be (it is named after its file).
+            Recorder recorder = new Recorder(new CsvTables(guiTables), 0, RunStamp.of("replay-s11", "replay", 11));
             g.gui.model().addObserver(recorder);
             g.playUntil(6);
             g.typeInModelTab("Barrier scale: workers and talent", "0.4");

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yrdsim.metrics.Recorder;
+import yrdsim.metrics.RunStamp;
 import yrdsim.model.YrdModel;
 import yrdsim.output.CsvTables;
 import yrdsim.run.Progress;
@@ -25,7 +26,8 @@ class ScenarioSaverTest {
     void savedScenarioIsValidAndReplaysTheRun(@TempDir Path dir) throws Exception {
         YrdModel m = LeverPanelTest.model("scenarios/two-regions.yaml", List.of("time.steps=10"));
         Path tables = Files.createDirectories(dir.resolve("live"));
-        Recorder recorder = new Recorder(new CsvTables(tables), 0);
+        // Stamped as the replay of the saved scenario will be: the same run under the saved file's name.
+        Recorder recorder = new Recorder(new CsvTables(tables), 0, RunStamp.of("my-experiment-s5", "my-experiment", 5));
         m.addObserver(recorder);
         m.start();
         LeverPanel levers = new LeverPanel(() -> m);
