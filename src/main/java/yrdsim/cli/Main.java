@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "yrdsim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Agent-based simulator of factor mobility and Industries of the Future in the Yangtze River Delta.",
         subcommands = {RunCommand.class, ResumeCommand.class, VerifyCommand.class, ValidateCommand.class,
-                CompareCommand.class, SweepCommand.class, MergeCommand.class, ReportCommand.class, GuiCommand.class,
+                CompareCommand.class, SweepCommand.class, MergeCommand.class, CalibrateCommand.class,
+                ReportCommand.class, GuiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
