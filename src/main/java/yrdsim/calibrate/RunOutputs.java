@@ -50,7 +50,8 @@ record RunOutputs(JsonNode summary, Map<String, TableCapture.Table> tables, Map<
         int n = 0;
         for (Object[] row : table.rows()) {
             int step = ((Number) row[stepColumn]).intValue();
-            if (a.step() >= 0 && step != a.step() || a.last() > 0 && step <= lastStep - a.last()) {
+            if (a.step() >= 0 && step != a.step() || a.last() > 0 && step <= lastStep - a.last()
+                    || a.first() > 0 && step >= a.first()) {
                 continue;
             }
             boolean keep = true;

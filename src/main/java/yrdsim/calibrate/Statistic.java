@@ -16,8 +16,8 @@ import java.util.Map;
  *       {@code sum(flows.amount[factor=technology, origin=Shanghai, last=4])}. The tables are
  *       {@code provinces}, {@code sectors} and {@code flows}, with the columns of their CSV files;
  *       the aggregates {@code sum}, {@code mean}, {@code min} and {@code max}; a filter
- *       {@code column=value} keeps the rows whose column reads {@code value}, {@code last=N} the
- *       last N steps of the run and {@code step=K} step K.</li>
+ *       {@code column=value} keeps the rows whose column reads {@code value}, {@code first=N} the
+ *       first N steps, {@code last=N} the last N steps of the run and {@code step=K} step K.</li>
  * </ul>
  *
  * <p>A statistic is NaN in a run where it is undefined: a summary figure that is null, a
@@ -79,10 +79,12 @@ sealed interface Statistic {
      * @param table    {@code provinces}, {@code sectors} or {@code flows}
      * @param column   the aggregated (numeric) column
      * @param filters  column name to the text it must read, in written order
+     * @param first    keep the first this many steps, or 0 for every step
      * @param last     keep the last this many steps, or 0 for every step
      * @param step     keep only this step, or -1
      */
-    record Aggregate(String function, String table, String column, Map<String, String> filters, int last, int step)
+    record Aggregate(String function, String table, String column, Map<String, String> filters, int first, int last,
+                     int step)
             implements Statistic {
         /** Aggregate functions. */
         static final List<String> FUNCTIONS = List.of("sum", "mean", "min", "max");

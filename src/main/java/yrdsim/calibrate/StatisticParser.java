@@ -11,7 +11,7 @@ import java.util.Map;
  * term       := factor (('*' | '/') factor)*
  * factor     := NUMBER | '-' factor | '(' expression ')' | aggregate | path
  * aggregate  := FUNCTION '(' TABLE '.' COLUMN ['[' filter (',' filter)* ']'] ')'
- * filter     := NAME '=' VALUE          (VALUE: any text up to ',' or ']'; last=N and step=K select steps)
+ * filter     := NAME '=' VALUE          (VALUE: any text up to ',' or ']'; first=N, last=N, step=K select steps)
  * path       := NAME ('.' NAME)*        (firm_dynamics.NAME, or a path into summary.json)
  * </pre>
  */
@@ -137,6 +137,7 @@ final class StatisticParser {
             throw error("unknown table '" + table + "' (allowed: " + String.join(", ", Statistic.Aggregate.TABLES) + ")");
         }
         Map<String, String> filters = new LinkedHashMap<>();
+        int first = 0;
         int last = 0;
         int step = -1;
         space();
@@ -148,20 +149,21 @@ final class StatisticParser {
                 space();
                 expect('=');
                 String value = filterValue();
-                if (key.equals("last") || key.equals("step")) {
+                if (key.equals("first") || key.equals("last") || key.equals("step")) {
                     int n;
                     try {
                         n = Integer.parseInt(value);
                     } catch (NumberFormatException e) {
                         throw error(key + " must be a whole number, got '" + value + "'");
                     }
-                    if (key.equals("last") ? n < 1 : n < 0) {
-                        throw error(key + " must be at least " + (key.equals("last") ? 1 : 0) + ", got " + n);
+                    int least = key.equals("step") ? 0 : 1;
+                    if (n < least) {
+                        throw error(key + " must be at least " + least + ", got " + n);
                     }
-                    if (key.equals("last")) {
-                        last = n;
-                    } else {
-                        step = n;
+                    switch (key) {
+                        case "first" -> first = n;
+                        case "last" -> last = n;
+                        default -> step = n;
                     }
                 } else if (filters.put(key, value) != null) {
                     throw error("the filter on '" + key + "' is given twice");
@@ -176,7 +178,7 @@ final class StatisticParser {
             }
         }
         expect(')');
-        return new Statistic.Aggregate(function, table, target.substring(dot + 1), filters, last, step);
+        return new Statistic.Aggregate(function, table, target.substring(dot + 1), filters, first, last, step);
     }
 
     private String filterValue() throws SyntaxError {

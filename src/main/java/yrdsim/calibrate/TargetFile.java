@@ -163,7 +163,8 @@ public record TargetFile(Path file, byte[] bytes, List<Target> targets) {
             return null;
         }
         double w = se != null ? 1 / (se * se) : weight;
-        return new Target(id, value, se != null ? se : Double.NaN, w, reason, source, text, parsed,
+        return new Target(id, value, se != null ? se : Double.NaN, w, reason, source, text.replaceAll("\\s+", " ").trim(),
+                parsed,
                 c.locate(at + ".statistic"));
     }
 

@@ -41,7 +41,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--max-evaluations", paramLabel = "N",
             description = "Points the optimiser may evaluate (default: ${DEFAULT-VALUE}).")
-    int maxEvaluations = 120;
+    int maxEvaluations = 200;
 
     @Mixin
     JobsOption jobs;
