@@ -18,13 +18,16 @@ import yrdsim.scenario.Suggestions;
 @Command(name = "yrdsim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Agent-based simulator of factor mobility and Industries of the Future in the Yangtze River Delta.",
         subcommands = {RunCommand.class, ResumeCommand.class, VerifyCommand.class, ValidateCommand.class,
-                CompareCommand.class, SweepCommand.class, MergeCommand.class, ReportCommand.class, GuiCommand.class,
+                CompareCommand.class, SweepCommand.class, MergeCommand.class, CalibrateCommand.class,
+                ReportCommand.class, GuiCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  yrdsim run scenarios/baseline.yaml",
             "  yrdsim compare scenarios/baseline.yaml scenarios/integration.yaml",
             "  yrdsim sweep scenarios/sweeps/barriers-grid.yaml",
+            "  yrdsim calibrate scenarios/baseline.yaml scenarios/targets/yrd-2019.yaml \\",
+            "      --parameters scenarios/targets/yrd-2019-parameters.yaml",
             "  yrdsim run --help                 (the options and examples of one command)"})
 public final class Main {
 

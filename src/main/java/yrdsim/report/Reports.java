@@ -40,7 +40,9 @@ public final class Reports {
         /** A comparison: comparison.csv and runs/ (manifest kind {@code comparison}). */
         COMPARISON,
         /** A sweep: design.csv and results.csv, perhaps sensitivity.csv. */
-        SWEEP
+        SWEEP,
+        /** A calibration: estimates.csv, moments.csv and fit.json. */
+        CALIBRATION
     }
 
     private Reports() {
@@ -59,6 +61,9 @@ public final class Reports {
         if (has(dir, ComparisonReport.TABLE)
                 || manifest != null && COMPARISON_KIND.equals(manifest.path("kind").asText())) {
             return Kind.COMPARISON;
+        }
+        if (has(dir, "estimates.csv") && has(dir, "moments.csv") && has(dir, "fit.json")) {
+            return Kind.CALIBRATION;
         }
         if (has(dir, "design.csv") && has(dir, "results.csv")) {
             return Kind.SWEEP;
@@ -98,6 +103,7 @@ public final class Reports {
                 case RUN -> RunReport.write(dir);
                 case COMPARISON -> ComparisonReport.write(dir);
                 case SWEEP -> SweepReport.write(dir);
+                case CALIBRATION -> CalibrationReport.write(dir);
             };
             if (complete) {
                 Manifest.relist(dir);
@@ -116,6 +122,14 @@ public final class Reports {
      */
     public static Path writeComparison(Path dir) throws IOException, RefusedException {
         return ComparisonReport.write(dir);
+    }
+
+    /**
+     * Writes the charts, report.md and report.html of a calibration directory whose result files
+     * are written; its manifest, read for provenance, may still say running.
+     */
+    public static Path writeCalibration(Path dir) throws IOException, RefusedException {
+        return CalibrationReport.write(dir);
     }
 
     /** Directory of the run of scenario {@code label} with {@code seed} inside a comparison directory. */

@@ -15,7 +15,7 @@ import picocli.CommandLine;
 
 class CommonOptionsTest {
 
-    private static final Set<String> WRITERS = Set.of("run", "resume", "compare", "sweep", "merge", "report");
+    private static final Set<String> WRITERS = Set.of("run", "resume", "compare", "sweep", "merge", "report", "calibrate");
 
     @TempDir
     Path tmp;
