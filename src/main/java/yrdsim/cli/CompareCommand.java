@@ -17,13 +17,20 @@ import yrdsim.compare.Comparison;
         description = {"Run a baseline and policy scenarios on the same seeds and write comparison.csv (paired "
                 + "differences of the headline metrics with 95%% intervals), charts and report.md.",
             "Every run's per-step tables are also stacked under timeseries/ (provinces.csv, sectors.csv, "
-                + "flows.csv, clusters.csv), each row naming its run_id, scenario and seed."},
+                + "flows.csv, clusters.csv), each row naming its run_id, scenario and seed.",
+            "With --parameter-draws N --estimates DIR the scenarios run at the estimates of the calibration in DIR, "
+                + "and again for N parameter vectors drawn from their estimated distribution (summaries only); "
+                + "ci95_low and ci95_high then cover seed noise and parameter uncertainty, and comparison.csv gains "
+                + "the seed-only interval and both variances."},
         footerHeading = "%nExamples:%n", footer = {
             "  yrdsim compare scenarios/baseline.yaml scenarios/integration.yaml \\",
             "      --replications 10",
             "  yrdsim compare scenarios/baseline.yaml scenarios/talent-program.yaml \\",
             "      --set enterprises.scale=0.05 --steps 24 --replications 3",
-            "      (a quick trial: a twentieth of the firms, six years)"})
+            "      (a quick trial: a twentieth of the firms, six years)",
+            "  yrdsim compare scenarios/baseline.yaml scenarios/integration.yaml \\",
+            "      --parameter-draws 5 --estimates results/calibrate/baseline-yrd-2019",
+            "      (2 scenarios x 5 seeds x 5 draws = 50 more runs: intervals with parameter uncertainty)"})
 final class CompareCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "BASELINE.yaml", description = "Baseline scenario.")
@@ -53,6 +60,19 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace a different complete comparison in the output directory.")
     boolean force;
 
+    @Option(names = "--parameter-draws", paramLabel = "N", description = "Also run every scenario and seed at N "
+            + "parameter vectors drawn from the estimates of --estimates DIR (at least 2), so the intervals cover "
+            + "parameter uncertainty.")
+    Integer parameterDraws;
+
+    @Option(names = "--estimates", paramLabel = "DIR", description = "Calibration directory (yrdsim calibrate) "
+            + "whose estimates.csv and covariance.csv the draws come from; the scenarios then run at its estimates.")
+    Path estimates;
+
+    @Option(names = "--draw-seed", paramLabel = "N", description = "Seed of the parameter draws (default: the "
+            + "first seed).")
+    Long drawSeed;
+
     @Mixin
     Verbosity verbosity;
 
@@ -68,8 +88,14 @@ final class CompareCommand implements Callable<Integer> {
         }
         CompareOptions options;
         try {
+            if (parameterDraws == null && (estimates != null || drawSeed != null)) {
+                throw new IllegalArgumentException((estimates != null ? "--estimates" : "--draw-seed")
+                        + " is for parameter draws; give --parameter-draws N with it");
+            }
+            CompareOptions.Draws draws = parameterDraws == null ? null
+                    : new CompareOptions.Draws(parameterDraws, estimates, drawSeed);
             options = new CompareOptions(baseline, policies, replications, seed, steps, jobs.jobs(spec), out, overrides,
-                    force);
+                    force, draws);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -15,9 +15,39 @@ import java.util.List;
  * @param out          comparison directory, or null for {@code results/compare/BASELINE-vs-POLICY...}
  * @param overrides    {@code key.path=value} overrides applied to every scenario
  * @param force        replace a different complete comparison in {@code out}
+ * @param draws        parameter draws from a calibration ({@code --parameter-draws N --estimates DIR}), or null
+ *                     for seed noise alone
  */
 public record CompareOptions(Path baseline, List<Path> policies, int replications, Long seed, Integer steps,
-                             int jobs, Path out, List<String> overrides, boolean force) {
+                             int jobs, Path out, List<String> overrides, boolean force, Draws draws) {
+
+    /**
+     * Parameter uncertainty: every scenario also runs on every seed for each of {@code n}
+     * parameter vectors drawn from the estimates of the calibration directory {@code estimates}.
+     *
+     * @param n         draws, at least 2 (one draw cannot show how the effect varies with the parameters)
+     * @param estimates the calibration directory (its estimates.csv and covariance.csv)
+     * @param seed      seed of the draws, or null for the comparison's first seed
+     */
+    public record Draws(int n, Path estimates, Long seed) {
+
+        /** Checks the count. */
+        public Draws {
+            if (n < 2) {
+                throw new IllegalArgumentException("--parameter-draws must be at least 2 (one draw cannot show how "
+                        + "the effect varies with the parameters), was " + n);
+            }
+            if (estimates == null) {
+                throw new IllegalArgumentException("--parameter-draws needs --estimates DIR, a calibration directory");
+            }
+        }
+    }
+
+    /** A comparison of seed noise alone, without parameter draws. */
+    public CompareOptions(Path baseline, List<Path> policies, int replications, Long seed, Integer steps, int jobs,
+                          Path out, List<String> overrides, boolean force) {
+        this(baseline, policies, replications, seed, steps, jobs, out, overrides, force, null);
+    }
 
     /** Checks counts; lists are never null. */
     public CompareOptions {
@@ -34,6 +64,10 @@ public record CompareOptions(Path baseline, List<Path> policies, int replication
         }
         if (steps != null && steps < 1) {
             throw new IllegalArgumentException("--steps must be at least 1, was " + steps);
+        }
+        if (draws != null && replications < 2) {
+            throw new IllegalArgumentException("--parameter-draws needs --replications of at least 2, to tell "
+                    + "parameter uncertainty from seed noise; was " + replications);
         }
     }
 }

@@ -10,11 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import yrdsim.metrics.RunStamp;
@@ -85,9 +80,18 @@ public final class Comparison {
         for (int r = 0; r < o.replications(); r++) {
             seeds.add(first + r);
         }
+        DrawPlan draws = o.draws() == null ? null : DrawPlan.prepare(o, entries.stream().map(Entry::path).toList(),
+                entries.stream().map(Entry::loaded).toList(), first);
         Path dir = o.out() != null ? o.out() : defaultDirectory(entries);
         Map<String, Object> identity = identity(o, entries, seeds);
-        try (OutputDirectory out = claim(dir, identity, o.force(), clock)) {
+        OutputDirectory.Identity same = OutputDirectory.Identity.fields(new LinkedHashMap<>(identity));
+        if (draws != null) {
+            identity.put(DrawPlan.MANIFEST_FIELD, draws.identity());
+        }
+        // With draws or without, and which draws, is part of the work: a comparison with other
+        // draws (or none) is refused without --force like any other difference.
+        try (OutputDirectory out = claim(dir, (d, m) -> same.matches(d, m) && DrawPlan.recordedIn(draws, m),
+                o.force(), clock)) {
             switch (out.decision()) {
                 case DONE -> {
                     LOG.info("{} already holds this comparison, complete; nothing to do", dir);
@@ -101,12 +105,15 @@ public final class Comparison {
             identity.forEach(manifest::put);
             manifest.put("jobs", o.jobs());
             manifest.stamp("started_at");
-            manifest.expect(expectedFiles(entries, seeds));
+            manifest.expect(expectedFiles(entries, seeds, draws));
             long started = System.nanoTime();
             try {
                 manifest.write(Manifest.RUNNING);
-                runAll(o, entries, seeds, dir, progress, clock);
-                writeTable(dir, entries, seeds);
+                if (draws != null) {
+                    draws.write(dir);
+                }
+                runAll(o, entries, seeds, draws, dir, progress, clock);
+                writeTable(dir, entries, seeds, draws);
                 CombinedTables.write(dir, runDirectories(dir, entries, seeds));
                 Reports.writeComparison(dir);
                 manifest.stamp("finished_at");
@@ -129,10 +136,10 @@ public final class Comparison {
         }
     }
 
-    private static OutputDirectory claim(Path dir, Map<String, Object> identity, boolean force, Clock clock)
+    private static OutputDirectory claim(Path dir, OutputDirectory.Identity identity, boolean force, Clock clock)
             throws RefusedException, RunFailure {
         try {
-            return OutputDirectory.claim(dir, KIND, OutputDirectory.Identity.fields(identity), force, clock);
+            return OutputDirectory.claim(dir, KIND, identity, force, clock);
         } catch (IOException e) {
             throw new RunFailure("cannot prepare output directory " + dir + ": " + IoErrors.describe(e), e);
         }
@@ -149,9 +156,10 @@ public final class Comparison {
 
     /**
      * The files a complete comparison holds: its table, its report, the combined tables and
-     * every run's files and manifest.
+     * every run's files and manifest; with draws also draws.csv and every draw's manifest and
+     * summary.
      */
-    private static List<String> expectedFiles(List<Entry> entries, List<Long> seeds) {
+    private static List<String> expectedFiles(List<Entry> entries, List<Long> seeds, DrawPlan draws) {
         List<String> files = new ArrayList<>(List.of(ComparisonTable.FILE, Reports.REPORT));
         files.addAll(CombinedTables.files());
         for (Entry e : entries) {
@@ -159,6 +167,18 @@ public final class Comparison {
                 String run = "runs/" + e.label() + "/seed-" + seed + "/";
                 files.add(run + Manifest.FILE);
                 Runner.expectedFiles(true).forEach(f -> files.add(run + f));
+            }
+        }
+        if (draws != null) {
+            files.add(DrawPlan.FILE);
+            for (int k = 1; k <= draws.size(); k++) {
+                for (Entry e : entries) {
+                    for (long seed : seeds) {
+                        String run = DrawPlan.runName(k, e.label(), seed);
+                        files.add(run + Manifest.FILE);
+                        Runner.expectedFiles(RunOptions.Tables.NONE).forEach(f -> files.add(run + f));
+                    }
+                }
             }
         }
         return files;
@@ -185,7 +205,7 @@ public final class Comparison {
         List<String> labels = new ArrayList<>();
         for (Path path : paths) {
             try {
-                LoadedScenario loaded = Runner.load(runOptions(o, path, 0, null));
+                LoadedScenario loaded = Runner.load(runOptions(o, List.of(), path, 0, null));
                 String label = unique(loaded.scenario().name(), labels);
                 labels.add(label);
                 entries.add(new Entry(label, path, loaded));
@@ -208,8 +228,12 @@ public final class Comparison {
         return label;
     }
 
-    private static RunOptions runOptions(CompareOptions o, Path scenario, long seed, Path out) {
-        return new RunOptions(scenario, o.overrides(), seed, o.steps(), 1, EnterpriseEngine.Kind.FAST, out, false, 0, 0,
+    /** A run of {@code scenario} on {@code seed} with the comparison's overrides, then {@code parameters}. */
+    private static RunOptions runOptions(CompareOptions o, List<String> parameters, Path scenario, long seed,
+                                         Path out) {
+        List<String> overrides = new ArrayList<>(o.overrides());
+        overrides.addAll(parameters);
+        return new RunOptions(scenario, overrides, seed, o.steps(), 1, EnterpriseEngine.Kind.FAST, out, false, 0, 0,
                 true);
     }
 
@@ -290,104 +314,80 @@ public final class Comparison {
         return d;
     }
 
-    /** Every (scenario, seed) run, {@code o.jobs()} at a time; stops at the first failure. */
-    private static void runAll(CompareOptions o, List<Entry> entries, List<Long> seeds, Path dir, Progress progress,
-                               Clock clock) throws RunFailure, RefusedException {
+    /**
+     * Every (scenario, seed) run at the scenarios' values (at the estimates, with draws), then
+     * with draws every (draw, seed, scenario) run, {@code o.jobs()} at a time; stops at the first
+     * failure. A draw's run writes only its manifest and summary.
+     */
+    private static void runAll(CompareOptions o, List<Entry> entries, List<Long> seeds, DrawPlan draws, Path dir,
+                               Progress progress, Clock clock) throws RunFailure, RefusedException {
         int steps = entries.get(0).loaded().scenario().time().steps();
-        SharedProgress shared = new SharedProgress(progress, entries.size() * seeds.size() * steps);
-        LOG.info("comparing {} scenario{} on {} seed{} ({} runs of {} steps, {} at a time) in {}", entries.size(),
-                entries.size() == 1 ? "" : "s", seeds.size(), seeds.size() == 1 ? "" : "s",
-                entries.size() * seeds.size(), steps, o.jobs(), dir);
-        ExecutorService pool = Executors.newFixedThreadPool(o.jobs(), r -> {
-            Thread t = new Thread(r, "compare-run");
-            t.setDaemon(true);
-            return t;
-        });
-        List<Future<?>> futures = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        try {
-            for (long seed : seeds) {
-                for (Entry e : entries) {
-                    Path out = Reports.comparisonRun(dir, e.label(), seed);
-                    RunOptions options = stamped(runOptions(o, e.path(), seed, out), e.label(), seed);
-                    names.add(e.label() + " seed " + seed);
-                    futures.add(pool.submit(() -> {
-                        int[] reported = {0};
-                        Runner.run(options, (done, total) -> {
-                            shared.advance(done - reported[0]);
-                            reported[0] = done;
-                        }, clock);
-                        shared.advance(steps - reported[0]);
-                        return null;
-                    }));
-                }
-            }
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    futures.get(i).get();
-                } catch (ExecutionException e) {
-                    futures.forEach(f -> f.cancel(false));
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RunFailure f) {
-                        throw new RunFailure(names.get(i) + ": " + f.getMessage(), f);
-                    }
-                    if (cause instanceof RefusedException r) {
-                        throw new RefusedException(names.get(i) + ": " + r.getMessage());
-                    }
-                    throw new RunFailure(names.get(i) + " failed: " + cause, cause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new RunFailure("interrupted", e);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        List<ComparisonRuns.Job> jobs = new ArrayList<>();
+        List<String> atEstimates = draws == null ? List.of() : draws.atEstimates();
+        for (long seed : seeds) {
+            for (Entry e : entries) {
+                Path out = Reports.comparisonRun(dir, e.label(), seed);
+                jobs.add(new ComparisonRuns.Job(e.label() + " seed " + seed,
+                        stamped(runOptions(o, atEstimates, e.path(), seed, out), e.label(), seed)));
             }
         }
+        int drawCount = draws == null ? 0 : draws.size();
+        for (int k = 1; k <= drawCount; k++) {
+            for (long seed : seeds) {
+                for (Entry e : entries) {
+                    Path out = DrawPlan.runDirectory(dir, k, e.label(), seed);
+                    RunOptions options = runOptions(o, draws.atDraw(k), e.path(), seed, out)
+                            .withTables(RunOptions.Tables.NONE);
+                    jobs.add(new ComparisonRuns.Job(e.label() + " draw " + k + " seed " + seed,
+                            stamped(options, e.label(), seed)));
+                }
+            }
+        }
+        LOG.info("comparing {} scenario{} on {} seed{}{} ({} runs of {} steps, {} at a time) in {}", entries.size(),
+                entries.size() == 1 ? "" : "s", seeds.size(), seeds.size() == 1 ? "" : "s",
+                draws == null ? "" : " at the estimates and " + draws.describe(), jobs.size(), steps, o.jobs(), dir);
+        ComparisonRuns.run(jobs, o.jobs(), steps, progress, clock);
     }
 
-    /** Reads each run's summary.json (the written text, so a resumed comparison gives the same table). */
-    private static void writeTable(Path dir, List<Entry> entries, List<Long> seeds) throws IOException {
+    /**
+     * Reads each run's summary.json (the written text, so a resumed comparison gives the same
+     * table), and with draws every draw's, for the spread of each effect over the draws.
+     */
+    private static void writeTable(Path dir, List<Entry> entries, List<Long> seeds, DrawPlan draws)
+            throws IOException {
         List<List<JsonNode>> summaries = new ArrayList<>();
         for (Entry e : entries) {
             List<JsonNode> perSeed = new ArrayList<>();
             for (long seed : seeds) {
-                perSeed.add(Json.MAPPER.readTree(Reports.comparisonRun(dir, e.label(), seed)
-                        .resolve("summary.json").toFile()));
+                perSeed.add(summary(Reports.comparisonRun(dir, e.label(), seed)));
             }
             summaries.add(perSeed);
+        }
+        // drawn.get(scenario).get(k).get(r): the summary of draw k + 1 on seed r.
+        List<List<List<JsonNode>>> drawn = new ArrayList<>();
+        for (Entry e : entries) {
+            List<List<JsonNode>> perDraw = new ArrayList<>();
+            for (int k = 1; draws != null && k <= draws.size(); k++) {
+                List<JsonNode> perSeed = new ArrayList<>();
+                for (long seed : seeds) {
+                    perSeed.add(summary(DrawPlan.runDirectory(dir, k, e.label(), seed)));
+                }
+                perDraw.add(perSeed);
+            }
+            drawn.add(perDraw);
         }
         List<String> metrics = HeadlineMetrics.names(summaries.get(0).get(0));
         List<String> policies = new ArrayList<>();
         List<List<ComparisonTable.Row>> rows = new ArrayList<>();
         for (int i = 1; i < entries.size(); i++) {
             policies.add(entries.get(i).label());
-            rows.add(ComparisonTable.rows(metrics, summaries.get(0), summaries.get(i)));
+            List<ComparisonTable.Row> policyRows = ComparisonTable.rows(metrics, summaries.get(0), summaries.get(i));
+            rows.add(draws == null ? policyRows : ParameterSpread.of(policyRows, drawn.get(0), drawn.get(i)));
         }
-        ComparisonTable.write(dir, policies, rows);
+        ComparisonTable.write(dir, policies, rows, draws != null);
     }
 
-
-    /** Steps done over all runs, told to a progress display that is not thread-safe, one call at a time. */
-    private static final class SharedProgress {
-        private final Progress progress;
-        private final int total;
-        private int done;
-
-        SharedProgress(Progress progress, int total) {
-            this.progress = progress;
-            this.total = total;
-        }
-
-        synchronized void advance(int steps) {
-            if (steps > 0) {
-                done += steps;
-                progress.step(done, total);
-            }
-        }
+    private static JsonNode summary(Path run) throws IOException {
+        return Json.MAPPER.readTree(run.resolve("summary.json").toFile());
     }
 }

@@ -82,10 +82,23 @@ public final class DataDictionary {
             Map.entry("mean_difference", "mean of policy minus baseline, seed by seed"),
             Map.entry("sd_difference", "sample standard deviation of those differences"),
             Map.entry("n", "paired seeds: replications where both runs have a value"),
-            Map.entry("ci95_low", "95% interval of the mean difference, lower end: mean - t(0.975, n-1) sd / sqrt(n)"),
-            Map.entry("ci95_high", "95% interval of the mean difference, upper end"),
+            Map.entry("ci95_low", "95% interval of the mean difference, lower end: mean - t(0.975, n-1) sd / sqrt(n); "
+                    + "with --parameter-draws, the interval that also covers parameter uncertainty: mean - t(0.975, "
+                    + "df) sqrt(var_seeds + var_parameters), df = n-1 when var_parameters is 0, else min(n-1, N-1) "
+                    + "for N draws (empty when var_parameters is)"),
+            Map.entry("ci95_high", "95% interval of the mean difference, upper end (with --parameter-draws, with "
+                    + "parameter uncertainty)"),
             Map.entry("baseline_n", "baseline replications in which the metric has a value"),
-            Map.entry("policy_n", "policy replications in which the metric has a value"));
+            Map.entry("policy_n", "policy replications in which the metric has a value"),
+            Map.entry("ci95_low_seeds_only", "with --parameter-draws only: the seed-only 95% interval, lower end (what "
+                    + "ci95_low is without draws)"),
+            Map.entry("ci95_high_seeds_only", "with --parameter-draws only: the seed-only 95% interval, upper end"),
+            Map.entry("var_seeds", "with --parameter-draws only: variance of the mean difference from seed noise, "
+                    + "sd_difference^2 / n; compared with the row's round-off through its square root"),
+            Map.entry("var_parameters", "with --parameter-draws only: variance of the effect over the parameter "
+                    + "draws net of seed noise, max(0, MS_draws - MS_residual) / R from the draws x seeds table of "
+                    + "paired differences; empty when fewer than 2 seeds have a pair in every draw, and for "
+                    + "iotf_growth.*, which draws do not compute"));
 
     private static final Map<String, String> SENSITIVITY = Map.ofEntries(
             Map.entry("metric", "a metric of the sweep file"),
@@ -114,17 +127,30 @@ public final class DataDictionary {
         return docs;
     }
 
-    /** comparison.csv, then the combined tables under timeseries/. */
+    /**
+     * comparison.csv (with the columns of parameter draws, which it has only with
+     * {@code --parameter-draws}), draws.csv, then the combined tables under timeseries/.
+     */
     public static List<TableDoc> comparisonTables(List<TableDoc> runTables) {
         List<ColumnDoc> columns = new ArrayList<>();
-        for (String name : ComparisonTable.COLUMNS) {
+        List<String> names = new ArrayList<>(ComparisonTable.COLUMNS);
+        names.addAll(ComparisonTable.DRAW_COLUMNS);
+        for (String name : names) {
             String type = name.equals("policy") || name.equals("metric") ? "text"
                     : name.endsWith("_n") || name.equals("n") ? "integer" : "number";
-            columns.add(new ColumnDoc(name, type, type.equals("number") ? "the metric's unit" : "",
+            String unit = name.startsWith("var_") ? "the metric's unit, squared" : "the metric's unit";
+            columns.add(new ColumnDoc(name, type, type.equals("number") ? unit : "",
                     described(COMPARISON, ComparisonTable.FILE, name)));
         }
         List<TableDoc> docs = new ArrayList<>();
-        docs.add(new TableDoc(ComparisonTable.FILE, "one row per policy and headline metric.", columns));
+        docs.add(new TableDoc(ComparisonTable.FILE, "one row per policy and headline metric; the last four "
+                + "columns only with --parameter-draws.", columns));
+        docs.add(new TableDoc(ComparisonTable.DRAWS_FILE, "with --parameter-draws only: one row per parameter draw, in the order of "
+                + "draws/draw-K/.", List.of(
+                        new ColumnDoc("draw", "integer", "", "the draw, K from 1: its runs are in draws/draw-K/"),
+                        new ColumnDoc(PARAMETERS, "number", "as the parameter", "one column per estimated parameter "
+                                + "of the calibration (--estimates), named by its dotted scenario path, with the "
+                                + "draw's value (what the draw's runs used)"))));
         docs.addAll(combined(runTables, false));
         return docs;
     }

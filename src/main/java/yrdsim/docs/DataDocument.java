@@ -48,7 +48,10 @@ public final class DataDocument {
         b.append("## A comparison directory\n\n");
         b.append("`yrdsim compare` writes `comparison.csv`, the report, each run under `runs/SCENARIO/seed-SEED/`, ");
         b.append("and the runs' per-step tables stacked under `").append(CombinedTables.DIRECTORY);
-        b.append("/`: the baseline's seeds first, then each policy's.\n\n");
+        b.append("/`: the baseline's seeds first, then each policy's. With `--parameter-draws N --estimates DIR` ");
+        b.append("the runs under `runs/` are at the calibration's estimates, and it also writes `draws.csv` and ");
+        b.append("each draw's runs under `draws/draw-K/SCENARIO/seed-SEED/` (only `manifest.json` and ");
+        b.append("`summary.json`).\n\n");
         for (DataDictionary.TableDoc t : DataDictionary.comparisonTables(run)) {
             table(b, t);
         }

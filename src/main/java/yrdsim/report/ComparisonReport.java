@@ -190,6 +190,45 @@ final class ComparisonReport {
         return chart;
     }
 
+    /**
+     * What the two intervals of a comparison with parameter draws ({@code draws}: the manifest's
+     * {@code parameter_draws}) mean, in plain words, naming the calibration they come from.
+     */
+    private static String twoIntervals(JsonNode draws, int replications) {
+        int n = draws.path("n").asInt();
+        return "**Two intervals.** The parameters " + parameterNames(draws) + " were estimated from data by the "
+                + "calibration in " + Markdown.code(draws.path("estimates").asText()) + " (`estimates.csv` sha256 "
+                + Markdown.code(shortHash(draws.path("estimates_sha256").asText())) + "), so they are known only up "
+                + "to their standard errors. Every run under `runs/`, and so every *difference* here, is at those "
+                + "estimates. *95% interval: seeds only* is the interval of an ordinary comparison: it covers seed "
+                + "noise alone, how far the mean effect could move with other random seeds, the parameters held at "
+                + "their estimates. *95% interval: seeds and parameters* covers seed noise and the parameters' "
+                + "uncertainty: the comparison was run again at " + n + " parameter vectors drawn from the "
+                + "estimates' distribution (their sandwich covariance, reflected into the bounds; draw seed "
+                + draws.path("seed").asText() + ", `draws.csv`), each on the same " + replications + " seeds, and "
+                + "the spread of the effect across the draws, net of seed noise, widens the interval: mean ± "
+                + "t(0.975, df) · √(var_seeds + var_parameters), df = min(n−1, " + (n - 1) + ") where the "
+                + "parameters add variance. It is the one to quote, and the one *excludes 0* judges; it is never "
+                + "narrower than the seed-only one, and equals it where the effect varies no more across the "
+                + "draws than seed noise explains. Where it is much wider, more seeds will not narrow it: the data behind "
+                + "the estimates are what limits it. It is empty where the draws could not measure the spread "
+                + "(fewer than 2 seeds with a pair in every draw, and the IotF growth parts, which draws do not "
+                + "compute). Parameters that were not estimated, and the model's structure, are taken as given by "
+                + "both intervals.\n\n";
+    }
+
+    /** The estimated parameters of {@code draws}, as code. */
+    private static String parameterNames(JsonNode draws) {
+        List<String> names = new ArrayList<>();
+        draws.path("parameters").forEach(p -> names.add(Markdown.code(p.asText())));
+        return String.join(", ", names);
+    }
+
+    /** The first 12 hex digits of a SHA-256, enough to tell files apart in prose. */
+    private static String shortHash(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) : sha;
+    }
+
     private static String markdown(JsonNode manifest, List<ScenarioRuns> scenarios, List<Long> seeds, Table table)
             throws RefusedException {
         ScenarioRuns baseline = scenarios.get(0);
@@ -208,6 +247,15 @@ final class ComparisonReport {
                 + " (every scenario runs on the same seeds)"));
         rows.add(List.of("steps", periods.length + " quarters, " + periods[0] + " to " + periods[periods.length - 1]));
         rows.add(List.of("overrides", Reports.overrides(manifest.path("overrides"))));
+        JsonNode draws = manifest.path("parameter_draws");
+        if (draws.isObject()) {
+            rows.add(List.of("parameters", "every scenario at the estimates of " + Markdown.code(draws.path("estimates")
+                    .asText()) + " (" + parameterNames(draws) + "; estimates.csv sha256 "
+                    + Markdown.code(shortHash(draws.path("estimates_sha256").asText())) + ", covariance.csv sha256 "
+                    + Markdown.code(shortHash(draws.path("covariance_sha256").asText())) + "), and at "
+                    + draws.path("n").asInt() + " parameter draws from their estimated distribution (draw seed "
+                    + draws.path("seed").asText() + ", `draws.csv`; runs in `draws/`)"));
+        }
         rows.add(List.of("engine", manifest.path("engine").asText()));
         rows.add(List.of("yrdsim", manifest.path("yrdsim_version").asText() + ", commit "
                 + Markdown.code(manifest.path("git_commit").asText())));
@@ -215,13 +263,26 @@ final class ComparisonReport {
         b.append("Each run is in `runs/<scenario>/seed-<seed>/` with its own manifest and tables.\n\n");
 
         b.append("## Headline differences\n\n");
-        b.append("From `comparison.csv`. For each seed the policy's figure minus the baseline's is one paired "
-                + "difference; *difference* is their mean and *95% interval* is mean ± t(0.975, n−1) · sd / √n. "
-                + "An interval that excludes 0 (marked *yes*) is an effect the replications resolve; one that "
-                + "includes 0 is not distinguishable from seed noise at this number of replications. Shares are "
-                + "shown in per cent and their differences in percentage points, as in the charts; "
-                + "`comparison.csv` holds them as fractions (0.07 = 7%).\n\n");
-        ComparisonTables tables = new ComparisonTables(table);
+        int drawCount = draws.isObject() ? draws.path("n").asInt() : 0;
+        if (drawCount == 0) {
+            b.append("From `comparison.csv`. For each seed the policy's figure minus the baseline's is one paired "
+                    + "difference; *difference* is their mean and *95% interval* is mean ± t(0.975, n−1) · sd / √n. "
+                    + "An interval that excludes 0 (marked *yes*) is an effect the replications resolve; one that "
+                    + "includes 0 is not distinguishable from seed noise at this number of replications. Shares are "
+                    + "shown in per cent and their differences in percentage points, as in the charts; "
+                    + "`comparison.csv` holds them as fractions (0.07 = 7%).\n\n");
+        } else {
+            b.append("From `comparison.csv`. For each seed the policy's figure minus the baseline's, both at the "
+                    + "calibration's estimates, is one paired difference; *difference* is their mean. The intervals "
+                    + "cover seed noise only, or seed noise and parameter uncertainty from " + drawCount
+                    + " parameter draws (below). An interval with parameters that excludes 0 (marked *yes*) is an "
+                    + "effect that neither the replications nor the uncertainty of the estimates can explain away; "
+                    + "one that includes 0 is not resolved at this number of replications and with these "
+                    + "estimates. Shares are shown in per cent and their differences in percentage points, as in "
+                    + "the charts; `comparison.csv` holds them as fractions (0.07 = 7%).\n\n");
+            b.append(twoIntervals(draws, seeds.size()));
+        }
+        ComparisonTables tables = new ComparisonTables(table, drawCount);
         b.append(tables.markdown(baseline.label(), seeds.size(), periods));
         String growth = tables.growthAndCost(baseline.label());
         if (!growth.isEmpty()) {
@@ -242,7 +303,8 @@ final class ComparisonReport {
         b.append("Lines are the mean over the replications; the shaded band spans the lowest to the highest "
                 + "replication at each quarter.\n\n");
         b.append(Markdown.image("policy minus baseline, paired by seed", CHARTS.get(1))).append('\n');
-        b.append("The paired difference at each quarter, mean over seeds, with the 95% t interval of that mean. "
+        b.append("The paired difference at each quarter, mean over seeds, with the 95% t interval of that mean"
+                + (drawCount == 0 ? ". " : " (seed noise only, at the estimates: the draws keep no time series). ")
                 + "Because every scenario runs on the same seeds, much of the noise cancels in each pair, so an "
                 + "effect can be resolved here even where the bands above overlap.\n\n");
         b.append("## Cross-province flows\n\n");

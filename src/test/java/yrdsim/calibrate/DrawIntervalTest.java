@@ -72,4 +72,66 @@ class DrawIntervalTest {
         assertEquals(0.015, ParameterDraws.reflect(-0.015, 0, 1), 1e-15);
         assertEquals(0.9, ParameterDraws.reflect(1.1, 0, 1), 1e-12);
     }
+
+    @Test
+    void aroundTheEstimateTheSeedOnlyIntervalIsTheComparisonsOwnAndParametersOnlyWidenIt() {
+        double[] baseline = {1.0, 1.4, 0.7, 1.1, 0.9};
+        double[] policy = {1.3, 1.5, 1.2, 1.0, 1.4};
+        PairedDifference atEstimate = PairedDifference.of(baseline, policy);
+        // Draws that do not vary (a zero covariance): exactly the comparison's interval.
+        double[][] same = new double[4][5];
+        for (double[] row : same) {
+            for (int s = 0; s < 5; s++) {
+                row[s] = policy[s] - baseline[s] + 0.1;
+            }
+        }
+        assertEquals(0, DrawInterval.spread(same));
+        DrawInterval x = DrawInterval.around(atEstimate, same);
+        assertEquals(atEstimate.meanDifference(), x.mean());
+        assertEquals(atEstimate.ciLow(), x.low());
+        assertEquals(atEstimate.ciHigh(), x.high());
+        assertEquals(atEstimate.ciLow(), x.seedsLow());
+        assertEquals(0, x.varParameters());
+        // Draws whose effect differs by draw: centred on the estimate's effect, wider, with
+        // var_parameters the variance of the draws' effects net of seed noise.
+        double[][] spread = new double[4][5];
+        for (int i = 0; i < 4; i++) {
+            for (int s = 0; s < 5; s++) {
+                spread[i][s] = policy[s] - baseline[s] + 0.2 * i;
+            }
+        }
+        DrawInterval y = DrawInterval.around(atEstimate, spread);
+        assertEquals(atEstimate.meanDifference(), y.mean(), 1e-15);
+        assertEquals(org.apache.commons.math3.stat.StatUtils.variance(new double[] {0, 0.2, 0.4, 0.6}),
+                y.varParameters(), 1e-12, "the draws' effects vary by 0.2 a step, with no interaction");
+        assertEquals(atEstimate.sdDifference() * atEstimate.sdDifference() / 5, y.varSeeds(), 1e-15);
+        double half = PairedDifference.tQuantile(3) * Math.sqrt(y.varSeeds() + y.varParameters());
+        assertEquals(y.mean() - half, y.low(), 1e-12, "t with min(R - 1, N - 1) = 3 degrees of freedom");
+        assertTrue(y.low() < atEstimate.ciLow() && y.high() > atEstimate.ciHigh());
+    }
+
+    @Test
+    void aroundNeverNarrowerOnRandomDesigns() {
+        Random rng = new Random(7);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 2 + rng.nextInt(8);
+            int r = 2 + rng.nextInt(8);
+            double[] b = new double[r];
+            double[] p = new double[r];
+            for (int s = 0; s < r; s++) {
+                b[s] = rng.nextGaussian();
+                p[s] = b[s] + 0.5 + 0.2 * rng.nextGaussian();
+            }
+            double[][] d = new double[n][r];
+            for (int i = 0; i < n; i++) {
+                double a = (trial % 2) * rng.nextGaussian();
+                for (int s = 0; s < r; s++) {
+                    d[i][s] = p[s] - b[s] + a + 0.1 * rng.nextGaussian();
+                }
+            }
+            PairedDifference atEstimate = PairedDifference.of(b, p);
+            DrawInterval x = DrawInterval.around(atEstimate, d);
+            assertTrue(x.low() <= atEstimate.ciLow() && x.high() >= atEstimate.ciHigh(), "trial " + trial);
+        }
+    }
 }

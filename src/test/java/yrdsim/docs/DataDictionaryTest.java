@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yrdsim.cli.Cli;
+import yrdsim.compare.ComparisonTable;
 import yrdsim.metrics.SummaryKeys;
 import yrdsim.output.Json;
 
@@ -69,7 +70,16 @@ class DataDictionaryTest {
         Path compare = tmp.resolve("compare");
         succeed("compare", SAMPLE.toString(), SAMPLE.toString(), "--replications", "1", "--steps", "3", "--set",
                 "enterprises.scale=0.3", "--out", compare.toString(), "--quiet");
-        List<DataDictionary.TableDoc> comparison = new ArrayList<>(DataDictionary.comparisonTables(run));
+        List<DataDictionary.TableDoc> comparison = new ArrayList<>();
+        for (DataDictionary.TableDoc t : DataDictionary.comparisonTables(run)) {
+            if (t.path().equals(ComparisonTable.FILE)) {
+                // Without --parameter-draws comparison.csv has no columns of parameter uncertainty.
+                comparison.add(new DataDictionary.TableDoc(t.path(), t.about(), t.columns().stream()
+                        .filter(c -> !ComparisonTable.DRAW_COLUMNS.contains(c.name())).toList()));
+            } else if (!t.path().equals(ComparisonTable.DRAWS_FILE)) {
+                comparison.add(t);
+            }
+        }
         for (DataDictionary.TableDoc t : run) {
             comparison.add(new DataDictionary.TableDoc("runs/two-regions/seed-20200101/" + t.path(), t.about(),
                     t.columns()));
@@ -77,6 +87,32 @@ class DataDictionaryTest {
                     t.columns()));
         }
         assertHeaders(compare, comparison, List.of());
+
+        // With parameter draws: every column of comparison.csv, and draws.csv.
+        Path calibration = tmp.resolve("calibration");
+        Files.createDirectories(calibration);
+        Files.writeString(calibration.resolve("estimates.csv"), """
+                parameter,estimate,standard_error,lower_bound,upper_bound,start,at_bound
+                parameters.gibrat_sigma,0.1,0.03,0.03,0.3,0.1,FALSE
+                """);
+        Files.writeString(calibration.resolve("covariance.csv"), """
+                parameter,parameters.gibrat_sigma
+                parameters.gibrat_sigma,0.0009
+                """);
+        Path drawn = tmp.resolve("compare-draws");
+        succeed("compare", SAMPLE.toString(), SAMPLE.toString(), "--replications", "2", "--steps", "3", "--set",
+                "enterprises.scale=0.3", "--parameter-draws", "2", "--estimates", calibration.toString(), "--out",
+                drawn.toString(), "--quiet");
+        List<DataDictionary.TableDoc> withDraws = new ArrayList<>(DataDictionary.comparisonTables(run));
+        for (String label : List.of("two-regions", "two-regions-2")) {
+            for (String seed : List.of("20200101", "20200102")) {
+                for (DataDictionary.TableDoc t : run) {
+                    withDraws.add(new DataDictionary.TableDoc("runs/" + label + "/seed-" + seed + "/" + t.path(),
+                            t.about(), t.columns()));
+                }
+            }
+        }
+        assertHeaders(drawn, withDraws, List.of("parameters.gibrat_sigma"));
 
         Path file = tmp.resolve("grid.yaml");
         Files.writeString(file, """

@@ -21,7 +21,7 @@ class ComparisonTablesTest {
         for (int k = 0; k < periods.length; k++) {
             periods[k] = (2020 + k / 4) + "Q" + (k % 4 + 1);
         }
-        return new ComparisonTables(Table.read(csv)).markdown("baseline", 3, periods);
+        return new ComparisonTables(Table.read(csv), 0).markdown("baseline", 3, periods);
     }
 
     @Test
@@ -48,6 +48,22 @@ class ComparisonTablesTest {
                 + "4.30)"), md);
         assertTrue(md.contains("0 of the 10 also exclude 0 at the Bonferroni level 1 − 0.05/20"), md);
         assertTrue(md.contains("| IotF share of revenue") || md.contains("| clusters m0 |"), md);
+    }
+
+    @Test
+    void withParameterDrawsBothIntervalsAreShownAndTheWiderOneDecides(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("comparison.csv");
+        // sd 0.004 over 3 seeds: var_seeds 5.33e-6; the parameters add 1e-4, which makes the first
+        // interval include 0; the second has no parameter variance and keeps the seed-only one.
+        Files.writeString(csv, HEADER.replace("\n", ",ci95_low_seeds_only,ci95_high_seeds_only,var_seeds,"
+                + "var_parameters\n")
+                + "p,clusters.a,1,1.02,0.02,0.004,3,-0.0230,0.0630,3,3,0.0101,0.0299,0.00000533333333333,0.0001\n"
+                + "p,clusters.b,1,1.02,0.02,0.004,3,0.0101,0.0299,3,3,0.0101,0.0299,0.00000533333333333,0\n");
+        String md = new ComparisonTables(Table.read(csv), 4).markdown("baseline", 3, new String[] {"2020Q1"});
+        assertTrue(md.contains("| difference | 95% interval: seeds and parameters | 95% interval: seeds only | n |"), md);
+        assertTrue(md.contains("| 0.02 | [-0.023, 0.063] | [0.0101, 0.0299] | 3 |  |"), md);
+        // No parameter variance: the seed-only check, t(0.9875, 2) * sd / sqrt(3) = 0.0143 < 0.02.
+        assertTrue(md.contains("| 0.02 | [0.0101, 0.0299] | [0.0101, 0.0299] | 3 | yes, also Bonferroni |"), md);
     }
 
     @Test
