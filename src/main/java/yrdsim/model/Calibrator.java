@@ -85,11 +85,10 @@ final class Calibrator {
         c.factorPrices(submodels.placement());
         c.knowledge();
         double[] lnA = c.tfp();
-        ProvinceDynamics.calibrateAmenities(provinces, c.neutral, c.k);
+        submodels.dynamics().calibrate(c.neutral, c.k, yuanPerYear(scenario.restOfChina().wage()), c.censusShares());
         double[] profit = c.fixedCosts();
         ProvinceDynamics.calibrateRates(provinces, c.neutral, c.k);
         Demography demography = submodels.demography();
-        demography.calibrateResearchWeights(scenario);
         submodels.demand().calibrate(c.k, c.sectorSums(c.firms.revenueByCell()), c.lnTfpByRevenue(lnA));
         c.lastStep(lnA, profit);
         demography.calibrateEntry(c.k, c.firms.firmsByCell(), c.firms.revenueByCell(), totals.profit,
@@ -104,7 +103,8 @@ final class Calibrator {
     }
 
     /** The submodels step 0 is calibrated into. */
-    record Submodels(Placement placement, Demand demand, Demography demography, Government government) {
+    record Submodels(Placement placement, Demand demand, Demography demography, Government government,
+                     ProvinceDynamics dynamics) {
     }
 
     /**
@@ -125,6 +125,16 @@ final class Calibrator {
             plan[f] = government.calibratedValueShare(c) * firms.revenue(f);
             planByCell[c] += plan[f];
         }
+    }
+
+    /** Each province's census migrant share, NaN where the scenario gives none. */
+    private double[] censusShares() {
+        double[] shares = new double[st.regions];
+        for (int p = 0; p < st.regions; p++) {
+            Double share = scenario.regions().get(p).migrantShare();
+            shares[p] = share == null ? Double.NaN : share;
+        }
+        return shares;
     }
 
     /** A value by sector: the sum over regions of a value by cell. */

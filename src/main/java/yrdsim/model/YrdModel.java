@@ -137,10 +137,10 @@ public class YrdModel extends SimState {
         government = new Government(st, provinces, sectors, totals, guards);
         placement = new Placement(provinces);
         knowledge = new Knowledge(st, sectors, totals);
-        dynamics = new ProvinceDynamics(provinces);
+        dynamics = new ProvinceDynamics(provinces, scenario.restOfChina());
         demography = new Demography(st, provinces, sectors, totals, guards);
         Calibrator.calibrate(scenario, seed(), st, provinces, sectors, totals,
-                new Calibrator.Submodels(placement, demand, demography, government), engine);
+                new Calibrator.Submodels(placement, demand, demography, government, dynamics), engine);
         policy = new Policy(loaded, st);
 
         schedule.scheduleRepeating(0, ORDER_BEGIN, (Steppable) state -> begin(), 1);
@@ -231,7 +231,7 @@ public class YrdModel extends SimState {
         government.balance(levers);
         demand.update(k);
         dynamics.accumulate(levers, k);
-        dynamics.migrate(levers, k);
+        dynamics.migrate(levers, k, policy.scenario().channels().laborMobility(), step);
         engine.removeExited();
         demography.enter(ctx, levers, k, engine, random, seed(), step, government);
         for (Province province : provinces) {
