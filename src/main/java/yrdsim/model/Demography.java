@@ -68,10 +68,19 @@ final class Demography implements Serializable {
     /**
      * After the goods markets: the relocation probabilities of a firm in each cell, by logit over
      * the expected ln R* in every region at this step's prices, net of the capital barrier and
-     * the relocation cost.
+     * the relocation cost. Without the capital channel no firm relocates.
      */
-    void relocationChoices(StepContext x, Levers levers, Parameters k) {
+    void relocationChoices(StepContext x, Levers levers, Parameters k, boolean capitalMobility) {
         int regions = st.regions;
+        if (!capitalMobility) {
+            for (int c = 0; c < st.cells; c++) {
+                int p = st.regionOf(c);
+                for (int q = 0; q < regions; q++) {
+                    x.relocationCumulative[c * regions + q] = q >= p ? 1 : 0;
+                }
+            }
+            return;
+        }
         for (int s = 0; s < st.sectors; s++) {
             for (int q = 0; q < regions; q++) {
                 int c = st.cell(q, s);

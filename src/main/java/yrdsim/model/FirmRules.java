@@ -32,11 +32,22 @@ public final class FirmRules {
     /**
      * σ_i = σ (X_i / X̄_c)^−β: the firm's Gibrat shock falls with its size relative to its cell's
      * mean, as the growth rates of larger firms are less volatile (Stanley et al. 1996, β about
-     * 0.15–0.2); σ for a firm of mean size, and for every firm when β = 0.
+     * 0.15–0.2); σ for a firm of mean size, and for every firm when β = 0. Relative size counts
+     * only within a factor of {@value #VOLATILITY_SIZE_RANGE} either side of the mean: a firm a
+     * millionth of its cell's mean would otherwise draw shocks that swing prices 10^8-fold
+     * (docs/MODEL.md, deviations).
      */
     public static double shockSd(double sigma, double beta, double lnPlan, double lnMeanPlan) {
-        return beta == 0 ? sigma : sigma * Math.exp(-beta * (lnPlan - lnMeanPlan));
+        if (beta == 0) {
+            return sigma;
+        }
+        double relative = Math.max(-LN_VOLATILITY_SIZE_RANGE, Math.min(LN_VOLATILITY_SIZE_RANGE, lnPlan - lnMeanPlan));
+        return sigma * Math.exp(-beta * relative);
     }
+
+    /** Relative sizes beyond this factor of the cell mean have the volatility of this factor. */
+    public static final double VOLATILITY_SIZE_RANGE = 100;
+    private static final double LN_VOLATILITY_SIZE_RANGE = Math.log(VOLATILITY_SIZE_RANGE);
 
     /**
      * ln(1+x) for x &ge; 0 from the intrinsic {@code Math.log}: ln(u)·x/(u−1) with u = 1+x, whose

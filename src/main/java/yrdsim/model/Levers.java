@@ -72,7 +72,7 @@ public final class Levers implements Serializable {
         externalLabor = new double[n];
         externalTalent = new double[n];
         yrdsim.scenario.ExternalBarriers external = scenario.barriers().external();
-        double externalScale = neutral ? 1 : external.scale() * scenario.barriers().labor().scale() * common;
+        double externalScale = neutral ? 1 : external.scale() * common;
         for (int q = 0; q < n; q++) {
             externalLabor[q] = Math.min(1, external.workers().getOrDefault(st.regionNames[q], 0.0) * externalScale);
             externalTalent[q] = externalLabor[q];

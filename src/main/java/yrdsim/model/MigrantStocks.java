@@ -41,13 +41,13 @@ final class MigrantStocks implements Serializable {
      *                  China last
      * @param m         the side of {@code flows}
      */
-    void step(double[] residents, double[] flows, int m, double settling) {
+    void step(double[] residents, double[] flows, int m, double[] settling) {
         for (int q = 0; q < n; q++) {
             double left = 0;
             for (int r = 0; r < m; r++) {
                 left += r != q ? flows[q * m + r] : 0;
             }
-            double stay = residents[q] > 0 ? 1 - left / residents[q] - settling : 1 - settling;
+            double stay = residents[q] > 0 ? 1 - left / residents[q] - settling[q] : 1 - settling[q];
             for (int o = 0; o <= n; o++) {
                 next[q][o] = o == q ? 0 : stock[q][o] * stay;
             }
@@ -81,7 +81,7 @@ final class MigrantStocks implements Serializable {
      * The stocks at which {@link #step} is stationary for flows that do not change residents
      * (step 0: no net migration), from empty stocks; replaces the current stocks.
      */
-    void steadyState(double[] residents, double[] flows, int m, double settling) {
+    void steadyState(double[] residents, double[] flows, int m, double[] settling) {
         for (double[] row : stock) {
             java.util.Arrays.fill(row, 0);
         }
@@ -97,6 +97,53 @@ final class MigrantStocks implements Serializable {
             }
         }
         throw new CalibrationException("migrant stocks did not settle (settling_rate too small?)");
+    }
+
+    /**
+     * Step 0: the settling rate of every province with a census share at which its steady-state
+     * migrant stock is that share of its residents, the others keeping {@code settling}'s rate;
+     * the stocks are left at that steady state. In the steady state
+     * σ_q = (A_q − R_q) / M_q − ℓ_q, with A_q the arrivals, R_q those of them whose hukou is in
+     * q (returning natives), M_q the census stock and ℓ_q the share of residents who leave; R_q
+     * depends on the other provinces' stocks, so this iterates to a fixed point.
+     *
+     * @param census each province's census share, NaN for none
+     * @throws CalibrationException a province receives too few arrivals to hold its census
+     *                              share even if no migrant ever settled
+     */
+    void calibrateSettling(double[] residents, double[] flows, int m, double[] census, double[] settling) {
+        for (int iteration = 0; iteration < 1000; iteration++) {
+            steadyState(residents, flows, m, settling);
+            double change = 0;
+            for (int q = 0; q < n; q++) {
+                if (Double.isNaN(census[q]) || residents[q] <= 0) {
+                    continue;
+                }
+                double arrivals = 0;
+                double returning = 0;
+                double left = 0;
+                for (int p = 0; p < m; p++) {
+                    if (p != q) {
+                        arrivals += flows[p * m + q];
+                        left += flows[q * m + p];
+                        returning += p < n && residents[p] > 0 ? flows[p * m + q] / residents[p] * stock[p][q] : 0;
+                    }
+                }
+                double sigma = (arrivals - returning) / (census[q] * residents[q]) - left / residents[q];
+                if (!(sigma > 0)) {
+                    throw new CalibrationException("province " + q + ": its census migrant share of "
+                            + Math.round(1000 * census[q]) / 10.0 + "% cannot hold even if no migrant ever settled: "
+                            + "too few arrivals; raise parameters.worker_mobility or lower its external barrier");
+                }
+                change = Math.max(change, Math.abs(sigma - settling[q]));
+                settling[q] = sigma;
+            }
+            if (change < 1e-13) {
+                steadyState(residents, flows, m, settling);
+                return;
+            }
+        }
+        throw new CalibrationException("the settling rates did not converge");
     }
 
     /** Migrants living anywhere in the delta. */

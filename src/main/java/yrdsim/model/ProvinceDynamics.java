@@ -24,7 +24,6 @@ final class ProvinceDynamics implements Serializable {
 
     private static final long serialVersionUID = 1L;
     /** Bounds of the calibrated migration speed: the declared range of worker_mobility. */
-    private static final double MIN_RATE = 1e-7;
     private static final double MAX_RATE = 0.5;
 
     private final Province[] provinces;
@@ -48,6 +47,8 @@ final class ProvinceDynamics implements Serializable {
     private final double[] utilities;
     private final double[] choice;
     private final MigrantStocks migrants;
+    /** Each province's settling rate: calibrated to its census share, or {@code settling_rate}. */
+    private final double[] settling;
     /** The workers' and talent's migration speed in force (calibrated to the census, or as given). */
     private double workerRate;
     private double talentRate;
@@ -77,6 +78,7 @@ final class ProvinceDynamics implements Serializable {
         utilities = new double[m];
         choice = new double[m];
         migrants = new MigrantStocks(n);
+        settling = new double[n];
         rocNetWorkers = new double[n];
         rocNetTalent = new double[n];
     }
@@ -143,9 +145,10 @@ final class ProvinceDynamics implements Serializable {
         }
         barriers(levers.labor, levers.externalLabor);
         move(mobile ? workerRate : 0, k.migrationWageElasticity(), allWorkerFlows);
-        migrants.step(stock, allWorkerFlows, m, k.settlingRate());
+        migrants.step(stock, allWorkerFlows, m, settling);
         for (Province q : provinces) {
             q.netWorkers = next[q.index] - q.workers;
+            q.migrantShare = next[q.index] > 0 ? migrants.migrants(q.index) / next[q.index] : 0;
             q.workers = next[q.index] * (1 + k.workerGrowth());
         }
         provincial(allWorkerFlows, workerFlows, rocNetWorkers);
@@ -167,6 +170,10 @@ final class ProvinceDynamics implements Serializable {
             q.talent = next[q.index] * (1 + k.talentGrowth() + levers.talentSupplyGrowth[q.index]);
         }
         provincial(allTalentFlows, talentFlows, rocNetTalent);
+        for (Province q : provinces) {
+            q.rocNetWorkers = rocNetWorkers[q.index];
+            q.rocNetTalent = rocNetTalent[q.index];
+        }
     }
 
     /** The m × m barriers of a move: among provinces as given, from RoC the external ones, to RoC none. */
@@ -224,7 +231,8 @@ final class ProvinceDynamics implements Serializable {
     /**
      * Step 0: the rest of China's wages, the amenities of workers and of talent at which
      * migration moves no one on net at the step-0 wages and the status-quo barriers (MODEL.md 2b
-     * step 4), then the workers' migration speed and the migrant stocks.
+     * step 4), then the migrant stocks, with the settling rate of each province with a census
+     * share calibrated so that its steady-state stock is that share of its residents.
      *
      * @param wage       RoC's wage in model units (bn yuan per thousand persons a quarter)
      * @param censusShare each province's census migrant share, NaN where the scenario gives none
@@ -254,9 +262,10 @@ final class ProvinceDynamics implements Serializable {
             rocAmenityWorkers = amenityWorkers[n];
             rocAmenityTalent = amenityTalent[n];
         }
-        workerRate = migrationSpeed(neutral, k, censusShare);
-        talentRate = workerRate * k.talentMobilityRatio();
-        settle(neutral, k, workerRate);
+        workerRate = k.workerMobility();
+        talentRate = Math.min(MAX_RATE, workerRate * k.talentMobilityRatio());
+        Arrays.fill(settling, k.settlingRate());
+        settle(neutral, k, workerRate, censusShare);
     }
 
     /** Destination constants that balance the step-0 moves of workers (or talent) over the m regions. */
@@ -279,58 +288,10 @@ final class ProvinceDynamics implements Serializable {
     }
 
     /**
-     * The workers' migration speed: as given ({@code worker_mobility}) when no province has a
-     * census share; otherwise the speed at which the steady-state migrant stocks of the provinces
-     * with a census share hold, together, the census's share of their residents (bisection on the
-     * log of the speed: the steady-state share rises with it).
+     * The migrant stocks at their steady state under the step-0 worker flows at speed
+     * {@code rate}, with each census province's settling rate calibrated to its census share.
      */
-    private double migrationSpeed(Levers neutral, Parameters k, double[] censusShare) {
-        double target = 0;
-        double residents = 0;
-        for (Province q : provinces) {
-            if (!Double.isNaN(censusShare[q.index])) {
-                target += censusShare[q.index] * q.workers;
-                residents += q.workers;
-            }
-        }
-        if (residents <= 0) {
-            return k.workerMobility();
-        }
-        target /= residents;
-        if (pooledShare(neutral, k, censusShare, MAX_RATE) < target) {
-            throw new CalibrationException("the census migrant shares (" + Math.round(1000 * target) / 10.0
-                    + "% of residents together) cannot be reached even when half the workers reconsider their "
-                    + "province every quarter: lower parameters.settling_rate");
-        }
-        double lo = Math.log(MIN_RATE);
-        double hi = Math.log(MAX_RATE);
-        for (int i = 0; i < 60; i++) {
-            double mid = (lo + hi) / 2;
-            if (pooledShare(neutral, k, censusShare, Math.exp(mid)) < target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return Math.exp((lo + hi) / 2);
-    }
-
-    /** The steady-state migrant share of the provinces with a census share, at speed {@code rate}. */
-    private double pooledShare(Levers neutral, Parameters k, double[] censusShare, double rate) {
-        settle(neutral, k, rate);
-        double migrantsThere = 0;
-        double residents = 0;
-        for (Province q : provinces) {
-            if (!Double.isNaN(censusShare[q.index])) {
-                migrantsThere += migrants.migrants(q.index);
-                residents += q.workers;
-            }
-        }
-        return migrantsThere / residents;
-    }
-
-    /** The migrant stocks at their steady state under the step-0 worker flows at speed {@code rate}. */
-    private void settle(Levers neutral, Parameters k, double rate) {
+    private void settle(Levers neutral, Parameters k, double rate, double[] censusShare) {
         for (Province q : provinces) {
             stock[q.index] = q.workers;
             lnWage[q.index] = Logit.lnPositive(q.wage);
@@ -343,8 +304,11 @@ final class ProvinceDynamics implements Serializable {
         }
         barriers(neutral.labor, neutral.externalLabor);
         move(rate, k.migrationWageElasticity(), allWorkerFlows);
-        migrants.steadyState(stock, allWorkerFlows, m, k.settlingRate());
+        migrants.calibrateSettling(stock, allWorkerFlows, m, censusShare, settling);
         Arrays.fill(allWorkerFlows, 0);
+        for (Province q : provinces) {
+            q.migrantShare = q.workers > 0 ? migrants.migrants(q.index) / q.workers : 0;
+        }
     }
 
     /**
@@ -397,6 +361,11 @@ final class ProvinceDynamics implements Serializable {
     /** The workers' migration speed in force: share reconsidering each quarter. */
     double workerRate() {
         return workerRate;
+    }
+
+    /** Province {@code p}'s settling rate: the share of its migrants who obtain a local hukou each quarter. */
+    double settlingRate(int p) {
+        return settling[p];
     }
 
     /** The talent's migration speed in force. */
