@@ -34,6 +34,12 @@ public final class RunTotals implements Serializable {
     private double startEmissions = -1;
     private double startIntensiveShare;
     private double[] startTaxRate;
+    private double startTalent = -1;
+    private double[] startMigrantShare;
+    private double rocNetWorkers;
+    private double rocNetTalent;
+    private double knowledgeCreated;
+    private double knowledgeAbsorbed;
     /** Sectors whose emission intensity is above the delta's revenue-weighted mean at the first step. */
     private boolean[] intensive;
 
@@ -63,7 +69,51 @@ public final class RunTotals implements Serializable {
             crossShareSum[i] += cross[i];
         }
         budget(m);
+        people(m);
         steps++;
+    }
+
+    /** Migration and knowledge: the delta's talent and migrant shares at the start, flows and creation summed. */
+    private void people(YrdModel m) {
+        double talent = 0;
+        for (Province p : m.provinces()) {
+            talent += p.getTalent();
+            rocNetWorkers += p.getRocNetWorkers();
+            rocNetTalent += p.getRocNetTalent();
+            knowledgeCreated += p.getKnowledgeCreated();
+            knowledgeAbsorbed += p.getKnowledgeAbsorbed();
+        }
+        if (startTalent < 0) {
+            startTalent = talent;
+            startMigrantShare = new double[m.provinces().length];
+            for (Province p : m.provinces()) {
+                startMigrantShare[p.getIndex()] = p.getMigrantShare();
+            }
+        }
+    }
+
+    double startTalent() {
+        return startTalent;
+    }
+
+    double startMigrantShare(int p) {
+        return startMigrantShare[p];
+    }
+
+    double rocNetWorkers() {
+        return rocNetWorkers;
+    }
+
+    double rocNetTalent() {
+        return rocNetTalent;
+    }
+
+    double knowledgeCreated() {
+        return knowledgeCreated;
+    }
+
+    double knowledgeAbsorbed() {
+        return knowledgeAbsorbed;
     }
 
     private void budget(YrdModel m) {

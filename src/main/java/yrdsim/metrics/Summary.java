@@ -15,6 +15,9 @@ import yrdsim.model.YrdModel;
 /** The headline figures of a run, for {@code summary.json}. */
 final class Summary {
 
+    /** The name of the rest of China among migrants' origins. */
+    static final String REST_OF_CHINA = "rest_of_china";
+
     private Summary() {
     }
 
@@ -134,6 +137,43 @@ final class Summary {
         out.put("iotf_revenue_total_bn", run.iotfRevenue());
         out.put("emissions", emissions(m, run));
         out.put("budget", budget(m, run));
+        out.put("migration", migration(m, run));
+        out.put("knowledge", ordered("created_total", run.knowledgeCreated(), "absorbed_total",
+                run.knowledgeAbsorbed()));
+        return out;
+    }
+
+    /**
+     * Migration (MODEL-2 3): the calibrated speeds, each province's migrant share at the start
+     * and end with the origins of its migrants at the end, the delta's talent, and the net
+     * arrivals from the rest of China over the run.
+     */
+    private static Map<String, Object> migration(YrdModel m, RunTotals run) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("worker_rate_per_quarter", m.workerMigrationRate());
+        out.put("talent_rate_per_quarter", m.talentMigrationRate());
+        Province[] pv = m.provinces();
+        Map<String, Object> shares = new LinkedHashMap<>();
+        Map<String, Object> origins = new LinkedHashMap<>();
+        double talent = 0;
+        for (Province p : pv) {
+            int q = p.getIndex();
+            talent += p.getTalent();
+            shares.put(p.getName(), ordered("start", run.startMigrantShare(q), "end", p.getMigrantShare()));
+            Map<String, Object> from = new LinkedHashMap<>();
+            double all = m.migrants(q);
+            for (int o = 0; o <= pv.length; o++) {
+                if (o != q) {
+                    from.put(o < pv.length ? pv[o].getName() : REST_OF_CHINA, all > 0 ? m.migrantsFrom(q, o) / all : 0);
+                }
+            }
+            origins.put(p.getName(), from);
+        }
+        out.put("migrant_share", shares);
+        out.put("migrant_origins", origins);
+        out.put("talent_thousand", ordered("start", run.startTalent(), "end", talent));
+        out.put("rest_of_china_net_workers_thousand", run.rocNetWorkers());
+        out.put("rest_of_china_net_talent_thousand", run.rocNetTalent());
         return out;
     }
 

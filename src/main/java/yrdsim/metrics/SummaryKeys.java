@@ -65,6 +65,17 @@ public final class SummaryKeys {
                     "tax_rate (per province, start and end: the value-added tax that balanced the budget, a fraction), "
                             + "spending_total_bn and spending_bn by item over the run, carbon_revenue_total_bn, and "
                             + "net_cost_total_bn (spending less carbon revenue: the public cost)"),
+            new Key("migration", "object", "",
+                    "worker_rate_per_quarter and talent_rate_per_quarter (the share of workers and of talent who "
+                            + "reconsider their province each quarter, the workers' speed assumed, the talent's a multiple of it); migrant_share per province "
+                            + "(start and end: resident workers whose hukou is elsewhere, a fraction, as in the census); "
+                            + "migrant_origins per province (at the end: the fraction of its migrants from each other "
+                            + "province and from rest_of_china); talent_thousand (the delta's talent, start and end, "
+                            + "thousand persons); rest_of_china_net_workers_thousand and rest_of_china_net_talent_thousand "
+                            + "(net arrivals from the rest of China over the run, thousand persons)"),
+            new Key("knowledge", "object of numbers", "licence units",
+                    "created_total (knowledge the delta's cells created over the run, MODEL-2 4) and absorbed_total "
+                            + "(knowledge firms absorbed from firms of other provinces over the run)"),
             new Key("iotf_growth", "object of numbers", "bn yuan per year",
                     "growth of IotF annual revenue from start to end: total; own_dynamics (the same scenario on the same "
                             + "seed with market growth, sectors' extra demand growth and the world frontier held at "

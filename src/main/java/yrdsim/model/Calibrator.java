@@ -84,14 +84,14 @@ final class Calibrator {
         c.plans();
         c.factorPrices(submodels.placement());
         c.knowledge();
-        double[] lnA = c.tfp();
-        ProvinceDynamics.calibrateAmenities(provinces, c.neutral, c.k);
+        double[] lnA = c.tfp(submodels.agglomeration());
+        submodels.dynamics().calibrate(c.neutral, c.k, yuanPerYear(scenario.restOfChina().wage()), c.censusShares());
         double[] profit = c.fixedCosts();
         ProvinceDynamics.calibrateRates(provinces, c.neutral, c.k);
         Demography demography = submodels.demography();
-        demography.calibrateResearchWeights(scenario);
         submodels.demand().calibrate(c.k, c.sectorSums(c.firms.revenueByCell()), c.lnTfpByRevenue(lnA));
         c.lastStep(lnA, profit);
+        submodels.knowledge().calibrateCreation(c.neutral, c.k);
         demography.calibrateEntry(c.k, c.firms.firmsByCell(), c.firms.revenueByCell(), totals.profit,
                 totals.knowledge, c.lossFirms);
         demography.calibrateRelocation(c.k, c.neutral, c.lnValue, c.cellTerm, c.priceTerm, c.movers());
@@ -104,7 +104,9 @@ final class Calibrator {
     }
 
     /** The submodels step 0 is calibrated into. */
-    record Submodels(Placement placement, Demand demand, Demography demography, Government government) {
+    record Submodels(Placement placement, Demand demand, Demography demography, Government government,
+                     ProvinceDynamics dynamics, Knowledge knowledge,
+                     Agglomeration agglomeration) {
     }
 
     /**
@@ -127,6 +129,16 @@ final class Calibrator {
         }
     }
 
+    /** Each province's census migrant share, NaN where the scenario gives none. */
+    private double[] censusShares() {
+        double[] shares = new double[st.regions];
+        for (int p = 0; p < st.regions; p++) {
+            Double share = scenario.regions().get(p).migrantShare();
+            shares[p] = share == null ? Double.NaN : share;
+        }
+        return shares;
+    }
+
     /** A value by sector: the sum over regions of a value by cell. */
     private double[] sectorSums(double[] byCell) {
         double[] sums = new double[st.sectors];
@@ -142,7 +154,7 @@ final class Calibrator {
         for (int f = 0; f < firms.count(); f++) {
             int c = firms.cell(f);
             int s = firms.sector(f);
-            sums[s] += firms.revenue(f) * FirmRules.lnEffectiveTfp(lnA[f], st.gamma[s], tech[f], cellTerm[c]);
+            sums[s] += firms.revenue(f) * FirmRules.lnEffectiveTfp(lnA[f], st.gamma[s], intensity(f), cellTerm[c]);
         }
         return sums;
     }
@@ -207,11 +219,12 @@ final class Calibrator {
      * firm in a cell where a market it needs has no supply (say, no talent) is backed out at the
      * delta's mean prices: it cannot produce and will wind down.
      */
-    private double[] tfp() {
+    private double[] tfp(Agglomeration agglomeration) {
         double[] meanPrices = meanPrices();
+        double[] across = agglomeration.calibrate(neutral, workersByCell, talentByCell);
         for (int c = 0; c < st.cells; c++) {
             Province q = provinces[st.regionOf(c)];
-            cellTerm[c] = Agglomeration.term(st, k, c, workersByCell[c] + talentByCell[c], q.diversity,
+            cellTerm[c] = Agglomeration.term(st, k, c, workersByCell[c] + talentByCell[c] + across[c], q.diversity,
                     neutral.lnZone[q.index]);
             priceTerm[c] = FactorMarkets.priceTerm(st, c, q);
         }
@@ -226,9 +239,14 @@ final class Calibrator {
                         meanPrices[2]);
             }
             lnA[f] = FirmRules.backOutLnTfp(plan[f], lnValue[c], term, st.nu[s])
-                    - st.gamma[s] * FirmRules.lnOnePlus(tech[f]) - cellTerm[c];
+                    - st.gamma[s] * FirmRules.lnOnePlus(intensity(f)) - cellTerm[c];
         }
         return lnA;
+    }
+
+    /** Firm {@code f}'s technology per unit of scale, as the firm phases measure it. */
+    private double intensity(int f) {
+        return FirmRules.techIntensity(tech[f], plan[f], sectors[firms.sector(f)].meanPlan0);
     }
 
     /** Mean rent, wage and talent wage over regions with a market, for backing out TFP where one is missing. */
@@ -300,6 +318,7 @@ final class Calibrator {
             int s = firms.sector(f);
             Province q = provinces[firms.region(f)];
             totals.knowledge[c] += tech[f];
+            totals.knowledgeIntensity[c] += intensity(f);
             totals.profit[c] += profit[f];
             totals.licences[c] += FirmRules.quantity(st.tau[s] * plan[f], q.techPrice);
             totals.capital[c] += FirmRules.quantity(st.alpha[s] * plan[f], q.rent);

@@ -56,6 +56,8 @@ public final class CellSums implements java.io.Serializable {
     final double[] firms;
     /** Σ T. */
     final double[] knowledge;
+    /** Σ t = Σ T/(X/X̄): technology per unit of scale, whose cell average is the spillover pool. */
+    final double[] knowledgeIntensity;
     /** Σ X. */
     final double[] planEnd;
     /** Σ ln A by sector (entrants draw from it). */
@@ -92,13 +94,15 @@ public final class CellSums implements java.io.Serializable {
         exits = new double[c];
         firms = new double[c];
         knowledge = new double[c];
+        knowledgeIntensity = new double[c];
         planEnd = new double[c];
         lnA = new double[structure.sectors];
         lnA2 = new double[structure.sectors];
         spillover = new double[pp];
         relocations = new double[pp];
         settle = new double[][] {profit, subsidy, subsidyDivision, subsidyFlagship, subsidyLittleGiants,
-            subsidyAlliance, rd, innovations, exits, firms, knowledge, planEnd, lnA, lnA2, spillover, relocations};
+            subsidyAlliance, rd, innovations, exits, firms, knowledge, knowledgeIntensity, planEnd, lnA, lnA2, spillover,
+            relocations};
     }
 
     /** Zeroes the plan-phase sums. */

@@ -3,6 +3,7 @@ package yrdsim.model;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import yrdsim.scenario.Channels;
 import yrdsim.scenario.Parameters;
 
 /**
@@ -201,7 +202,7 @@ public final class Demand implements Serializable {
      * Start of a step: final and external demand grown to this step, the orders placed on last
      * step's sales, last step's prices for the plans, and the frontier's diffusion to firms.
      */
-    void prepare(StepContext x, int step, Parameters k) {
+    void prepare(StepContext x, int step, Parameters k, Channels channels) {
         double years = step / 4.0;
         double market = Math.pow(1 + k.marketGrowth(), years);
         for (Sector sector : sectors) {
@@ -209,7 +210,9 @@ public final class Demand implements Serializable {
             double lnFrontier = lnFrontier(s, step);
             double relative = lnProductivity[s] - lnFrontier;
             finalDemand[s] = finalBase[s] * market * Math.pow(1 + st.demandGrowth[s], years);
-            externalDemand[s] = externalBase[s] * market * Math.exp((k.exportElasticity() - 1) * relative);
+            // Without the external-demand channel, the world buys the step-0 share at market growth.
+            externalDemand[s] = externalBase[s] * market
+                    * (channels.externalDemand() ? Math.exp((k.exportElasticity() - 1) * relative) : 1);
             x.catchUp[s] = catchUp(s, relative, k);
             x.planPrice[s] = sector.price;
         }
@@ -261,9 +264,10 @@ public final class Demand implements Serializable {
 
     /**
      * End of a step: the sectors' productivity, their users' spending for next step's orders,
-     * and adoption moved a fraction χ towards its CES target at this step's quality-adjusted prices.
+     * and adoption moved a fraction χ towards its CES target at this step's quality-adjusted prices
+     * (held at step 0 without the adoption channel).
      */
-    void update(Parameters k) {
+    void update(Parameters k, Channels channels) {
         int n = st.sectors;
         for (int s = 0; s < n; s++) {
             double output = 0;
@@ -278,7 +282,7 @@ public final class Demand implements Serializable {
             userSpending[s] = st.intermediateShare[s] * sectors[s].revenue;
         }
         double exponent = 1 - k.adoptionElasticity();
-        for (Slot slot : slots) {
+        for (Slot slot : channels.adoption() ? slots : List.<Slot>of()) {
             double rest = 1;
             double sum = 0;
             for (int i = 0; i < slot.iotf.length; i++) {

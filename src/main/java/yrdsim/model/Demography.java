@@ -5,8 +5,6 @@ import ec.util.MersenneTwisterFast;
 import java.util.Arrays;
 import org.apache.commons.math3.special.Erf;
 import yrdsim.scenario.Parameters;
-import yrdsim.scenario.RegionSpec;
-import yrdsim.scenario.Scenario;
 
 /**
  * Entry, exit and relocation (docs/MODEL.md 7.6, MODEL.md step 8). Firms decide their own exit
@@ -31,8 +29,6 @@ final class Demography implements Serializable {
     private final Sector[] sectors;
     private final CellSums totals;
     private final Guards guards;
-    /** Weight of each cell's sector in its region's public research (IotF sectors), by cell. */
-    private final double[] researchWeight;
     /** Relocation destination constants ξ by cell (−∞: no relocation into it). */
     private final double[] relocationConstant;
     /** One entry rate for every IotF sector. */
@@ -52,7 +48,6 @@ final class Demography implements Serializable {
         this.sectors = sectors;
         this.totals = totals;
         this.guards = guards;
-        researchWeight = new double[st.cells];
         relocationConstant = new double[st.cells];
         entries = new double[st.cells];
         value = new double[st.regions];
@@ -66,16 +61,26 @@ final class Demography implements Serializable {
     void prepare(StepContext x) {
         for (int c = 0; c < st.cells; c++) {
             x.meanPlan[c] = totals.firms[c] > 0 ? totals.planEnd[c] / totals.firms[c] : 0;
+            x.lnMeanPlan[c] = Logit.lnPositive(x.meanPlan[c]);
         }
     }
 
     /**
      * After the goods markets: the relocation probabilities of a firm in each cell, by logit over
      * the expected ln R* in every region at this step's prices, net of the capital barrier and
-     * the relocation cost.
+     * the relocation cost. Without the capital channel no firm relocates.
      */
-    void relocationChoices(StepContext x, Levers levers, Parameters k) {
+    void relocationChoices(StepContext x, Levers levers, Parameters k, boolean capitalMobility) {
         int regions = st.regions;
+        if (!capitalMobility) {
+            for (int c = 0; c < st.cells; c++) {
+                int p = st.regionOf(c);
+                for (int q = 0; q < regions; q++) {
+                    x.relocationCumulative[c * regions + q] = q >= p ? 1 : 0;
+                }
+            }
+            return;
+        }
         for (int s = 0; s < st.sectors; s++) {
             for (int q = 0; q < regions; q++) {
                 int c = st.cell(q, s);
@@ -165,7 +170,7 @@ final class Demography implements Serializable {
     /** KP_ps + G_p w_ps: the firms' knowledge of an IotF cell plus its share of public research. */
     private double iotfKnowledge(int c, double firmKnowledge) {
         return firmKnowledge + provinces[st.regionOf(c)].publicResearch * FirmRules.TECH_UNITS_PER_BN
-                * researchWeight[c];
+                * st.researchWeight[c];
     }
 
     /** IotF entry mean e^IotF (H_p/H̄)^a (KP + G w)/K̄ (1 + incubation). */
@@ -251,23 +256,6 @@ final class Demography implements Serializable {
     /** Step 0: firm ids continue after the {@code firms} initial firms. */
     void startIds(int firms) {
         nextId = firms;
-    }
-
-    /** Step 0: each region's public research is spread over IotF sectors by its research weights (equal without). */
-    void calibrateResearchWeights(Scenario scenario) {
-        int iotfSectors = 0;
-        for (boolean b : st.iotf) {
-            iotfSectors += b ? 1 : 0;
-        }
-        for (int c = 0; c < st.cells; c++) {
-            int s = st.sectorOf(c);
-            if (st.iotf[s]) {
-                RegionSpec region = scenario.regions().get(st.regionOf(c));
-                var weights = region.researchWeights();
-                researchWeight[c] = weights.isEmpty() ? 1.0 / iotfSectors
-                        : weights.getOrDefault(st.sectorNames[s], 0.0);
-            }
-        }
     }
 
     /**

@@ -23,7 +23,8 @@ public final class FirmPhases {
         Structure st = x.st;
         int s = f.sector();
         int c = st.cell(f.province(), s);
-        double lnTfp = FirmRules.lnEffectiveTfp(f.lnA(), st.gamma[s], f.tech(), x.cellTerm[c]);
+        double lnTfp = FirmRules.lnEffectiveTfp(f.lnA(), st.gamma[s],
+                FirmRules.techIntensity(f.tech(), f.plan(), x.planNorm[s]), x.cellTerm[c]);
         f.setLnTfp(lnTfp);
         double flagship = x.flagshipSubsidy(s, f.revenue());
         // Most firms get no subsidy of their own: their cell's ln v serves, with no logarithm per firm.
@@ -67,21 +68,26 @@ public final class FirmPhases {
         double flagship = x.flagshipSubsidy(s, lastRevenue);
         double littleGiant = x.littleGiantSubsidy(s, lastRevenue);
         double alliance = x.allianceRdRate[c];
-        double rd = (x.rdShare[s] + littleGiant + alliance) * revenue;
+        double rdIntensity = x.rdShare[s] + littleGiant + alliance;
+        double rd = rdIntensity * revenue;
         double profit = FirmRules.profit(revenue, x.keepShare[c] + flagship, x.carbonCost[s], output,
                 st.factorShare[s], plan, x.fixedCost[s]);
 
         // Knowledge: innovation, the Gibrat shock, spillovers, decay and licences.
         double lnA = f.lnA();
-        boolean innovates = FirmRules.innovates(Rng.uniform(key, DRAW_INNOVATE), rd * x.innovationRate[s]);
+        boolean innovates = FirmRules.innovates(Rng.uniform(key, DRAW_INNOVATE), rdIntensity * x.innovationRate[s]);
         if (innovates) {
             lnA += FirmRules.innovationStep(st.nu[s], x.innovationMean, x.innovationSd,
                     Rng.normal(key, DRAW_INNOVATION_SIZE));
         }
-        lnA += FirmRules.gibratShock(st.nu[s], x.gibratSigma, Rng.normal(key, DRAW_SHOCK)) + x.catchUp[s];
+        double sd = FirmRules.shockSd(x.gibratSigma, x.volatilityElasticity, f.lnPlan(), x.lnMeanPlan[c]);
+        lnA += FirmRules.gibratShock(st.nu[s], sd, Rng.normal(key, DRAW_SHOCK)) + x.catchUp[s];
 
         double talent = FactorUse.quantity(st.eta[s], plan, x.inverseTalentWage[p]);
         double tech = f.tech();
+        // The firm's scale X/X̄: spillovers close the gap between its technology and the pool's
+        // intensity at its own scale, so knowledge gives no returns to size (MODEL-2 6).
+        double scale = plan * (1 / x.planNorm[s]);
         double absorb = FirmRules.absorption(st.psi[s] * x.spilloverScale[p], talent, x.halfTalent[s]);
         double gain = 0;
         if (absorb > 0) {
@@ -89,13 +95,13 @@ public final class FirmPhases {
             // 0) adds exactly 0, and which of them applies is unpredictable firm by firm.
             for (int q = 0; q < regions; q++) {
                 double g = absorb * x.spillWeight[q * regions + p]
-                        * Math.max(0, x.averageTech[st.cell(q, s)] - tech);
+                        * Math.max(0, x.averageTech[st.cell(q, s)] * scale - tech);
                 gain += g;
                 out.spillover[q * regions + p] += q != p ? g : 0;
             }
         }
         double licences = FactorUse.quantity(st.tau[s], plan, x.inverseTechPrice[p]);
-        tech = FirmRules.nextTech(tech, gain, x.techDecay, licences);
+        tech = FirmRules.nextTech(tech, gain, x.techDecay, licences + x.creationPerRd[c] * rd);
 
         int losses = profit < 0 ? f.losses() + 1 : 0;
         f.setLnA(lnA);
@@ -135,6 +141,7 @@ public final class FirmPhases {
         int end = st.cell(destination, s);
         out.firms[end] += 1;
         out.knowledge[end] += tech;
+        out.knowledgeIntensity[end] += scale > 0 ? tech / scale : 0;
         out.planEnd[end] += plan;
         out.lnA[s] += lnA;
         out.lnA2[s] += lnA * lnA;

@@ -12,10 +12,42 @@ public final class FirmRules {
     private FirmRules() {
     }
 
-    /** ln Ã = ln A + γ ln(1+T) + (agglomeration and zone terms of the firm's cell). */
-    public static double lnEffectiveTfp(double lnA, double gamma, double tech, double cellTerm) {
-        return lnA + gamma * lnOnePlus(tech) + cellTerm;
+    /**
+     * ln Ã = ln A + γ ln(1+t) + (agglomeration and zone terms of the firm's cell), where t is the
+     * firm's technology per unit of scale ({@link #techIntensity}): technology gives no
+     * increasing returns to size (MODEL-2 6).
+     */
+    public static double lnEffectiveTfp(double lnA, double gamma, double techIntensity, double cellTerm) {
+        return lnA + gamma * lnOnePlus(techIntensity) + cellTerm;
     }
+
+    /**
+     * t = T / (X / X̄): technology per unit of the firm's scale, its planned spending relative to
+     * its sector's step-0 mean X̄ (MODEL-2 6 with ζ = 1); 0 for a firm without a plan.
+     */
+    public static double techIntensity(double tech, double plan, double planNorm) {
+        return plan > 0 ? tech * planNorm / plan : 0;
+    }
+
+    /**
+     * σ_i = σ (X_i / X̄_c)^−β: the firm's Gibrat shock falls with its size relative to its cell's
+     * mean, as the growth rates of larger firms are less volatile (Stanley et al. 1996, β about
+     * 0.15–0.2); σ for a firm of mean size, and for every firm when β = 0. Relative size counts
+     * only within a factor of {@value #VOLATILITY_SIZE_RANGE} either side of the mean: a firm a
+     * millionth of its cell's mean would otherwise draw shocks that swing prices 10^8-fold
+     * (docs/MODEL.md, deviations).
+     */
+    public static double shockSd(double sigma, double beta, double lnPlan, double lnMeanPlan) {
+        if (beta == 0) {
+            return sigma;
+        }
+        double relative = Math.max(-LN_VOLATILITY_SIZE_RANGE, Math.min(LN_VOLATILITY_SIZE_RANGE, lnPlan - lnMeanPlan));
+        return sigma * Math.exp(-beta * relative);
+    }
+
+    /** Relative sizes beyond this factor of the cell mean have the volatility of this factor. */
+    public static final double VOLATILITY_SIZE_RANGE = 100;
+    private static final double LN_VOLATILITY_SIZE_RANGE = Math.log(VOLATILITY_SIZE_RANGE);
 
     /**
      * ln(1+x) for x &ge; 0 from the intrinsic {@code Math.log}: ln(u)·x/(u−1) with u = 1+x, whose
@@ -148,17 +180,19 @@ public final class FirmRules {
     }
 
     /**
-     * Probability of a successful innovation, 1 − exp(−κ R&amp;D / R0). Above x = 1/2 the
+     * Probability of a successful innovation, 1 − exp(−κ r / r0): r is the firm's R&amp;D as a
+     * share of its revenue and r0 its sector's status-quo share ρ(1−m), so the chance depends on
+     * how intensely a firm does research, not on its size (MODEL-2 6). Above x = 1/2 the
      * subtraction loses nothing and the intrinsic {@code Math.exp} is several times cheaper than
      * {@code Math.expm1} (a native call).
      */
-    public static double innovationProbability(double rd, double kappa, double rdScale) {
-        return oneMinusExpMinus(rd * innovationRate(kappa, rdScale));
+    public static double innovationProbability(double rdIntensity, double kappa, double rdIntensity0) {
+        return oneMinusExpMinus(rdIntensity * innovationRate(kappa, rdIntensity0));
     }
 
-    /** κ/R0 of a sector, 0 without an R&amp;D scale: the exponent of the innovation probability per unit of R&amp;D. */
-    public static double innovationRate(double kappa, double rdScale) {
-        return rdScale > 0 ? kappa / rdScale : 0;
+    /** κ/r0 of a sector, 0 without R&amp;D: the exponent of the innovation probability per unit of R&amp;D intensity. */
+    public static double innovationRate(double kappa, double rdIntensity0) {
+        return rdIntensity0 > 0 ? kappa / rdIntensity0 : 0;
     }
 
     private static double oneMinusExpMinus(double x) {
@@ -210,10 +244,27 @@ public final class FirmRules {
     }
 
     /**
-     * Knowledge after one step: spillover gain added, decay applied, licences bought added.
+     * Knowledge after one step: spillover gain added, decay applied, then the inflows of the
+     * quarter added: licences bought and the firm's share of the knowledge its cell created.
      */
-    public static double nextTech(double tech, double spillover, double decay, double licences) {
-        return (tech + spillover) * (1 - decay) + licences;
+    public static double nextTech(double tech, double spillover, double decay, double inflow) {
+        return (tech + spillover) * (1 - decay) + inflow;
+    }
+
+    /**
+     * ΔK = ζ (R&amp;D + public R&amp;D)^λR · AH^λH · K^φK: the knowledge a cell creates in a quarter
+     * (MODEL-2 4), a Jones-style idea production function with φK &lt; 1; 0 when any input is 0.
+     *
+     * @param rd     the cell's R&amp;D plus the public R&amp;D aimed at it, bn yuan a quarter
+     * @param access AH: the talent the cell can reach across technology barriers and distance
+     * @param stock  K: the cell's knowledge
+     */
+    public static double created(double zeta, double rd, double lambdaR, double access, double lambdaH,
+                                 double stock, double phiK) {
+        if (rd <= 0 || access <= 0 || stock <= 0) {
+            return 0;
+        }
+        return zeta * Math.pow(rd, lambdaR) * Math.pow(access, lambdaH) * Math.pow(stock, phiK);
     }
 
     /**

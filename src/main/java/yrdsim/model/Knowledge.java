@@ -1,6 +1,7 @@
 package yrdsim.model;
 
 import java.io.Serializable;
+import yrdsim.scenario.Channels;
 import yrdsim.scenario.Parameters;
 
 /**
@@ -24,30 +25,99 @@ final class Knowledge implements Serializable {
 
     private final Structure st;
     private final Sector[] sectors;
+    private final Province[] provinces;
     private final CellSums totals;
+    /** ζ_c: the creation scale of each cell, calibrated so that step 0 creates what it did (MODEL-2 4). */
+    private final double[] zeta;
+    /** AH of each cell at step 0 (the creation channel switched off holds it). */
+    private final double[] access0;
+    /** Spillover weights at the status-quo levers (the technology channel switched off holds them). */
+    private final double[] neutralWeight;
+    /** Knowledge created by cell this quarter. */
+    private final double[] created;
 
-    Knowledge(Structure st, Sector[] sectors, CellSums totals) {
+    Knowledge(Structure st, Sector[] sectors, Province[] provinces, CellSums totals) {
         this.st = st;
         this.sectors = sectors;
+        this.provinces = provinces;
         this.totals = totals;
+        zeta = new double[st.cells];
+        access0 = new double[st.cells];
+        neutralWeight = new double[st.regions * st.regions];
+        created = new double[st.cells];
     }
 
-    /** Start of a step: innovation rates and absorption scales by sector, pools by cell, spillover weights. */
-    void prepare(StepContext x, Levers levers, Parameters k) {
+    /**
+     * Start of a step: innovation rates and absorption scales by sector, pools by cell, spillover
+     * weights, and the knowledge each cell creates this quarter (MODEL-2 4) as a rate per unit of
+     * its firms' R&amp;D. A channel switched off holds its part at step 0: without the technology
+     * channel spillovers cross borders at the status-quo barriers; without the creation channel
+     * each cell reaches the talent it reached at step 0.
+     */
+    void prepare(StepContext x, Levers levers, Parameters k, Channels channels) {
         for (Sector sector : sectors) {
             int s = sector.index;
             x.innovationRate[s] = FirmRules.innovationRate(k.innovationKappa(), sector.rdScale);
             x.halfTalent[s] = sector.halfTalent;
+            x.planNorm[s] = sector.meanPlan0;
         }
         for (int c = 0; c < st.cells; c++) {
-            x.averageTech[c] = totals.firms[c] > 0 ? totals.knowledge[c] / totals.firms[c] : 0;
+            x.averageTech[c] = totals.firms[c] > 0 ? totals.knowledgeIntensity[c] / totals.firms[c] : 0;
         }
         int regions = st.regions;
         for (int q = 0; q < regions; q++) {
             for (int p = 0; p < regions; p++) {
-                x.spillWeight[q * regions + p] = spillWeight(st, levers, q, p);
+                x.spillWeight[q * regions + p] = channels.technology() ? spillWeight(st, levers, q, p)
+                        : neutralWeight[q * regions + p];
             }
         }
+        for (int c = 0; c < st.cells; c++) {
+            double access = channels.creation() ? access(st, x.spillWeight, totals.talent, c) : access0[c];
+            created[c] = FirmRules.created(zeta[c], researchInput(levers, c, totals.rd[c]), k.creationRdElasticity(),
+                    access, k.creationTalentElasticity(), totals.knowledge[c], k.creationKnowledgeElasticity());
+            x.creationPerRd[c] = totals.rd[c] > 0 ? created[c] / totals.rd[c] : 0;
+        }
+        for (Province q : provinces) {
+            q.knowledgeCreated = 0;
+            for (int s = 0; s < st.sectors; s++) {
+                q.knowledgeCreated += created[st.cell(q.index, s)];
+            }
+        }
+    }
+
+    /** End of a step: the knowledge each province's firms absorbed from other provinces' firms. */
+    void absorbed() {
+        int regions = st.regions;
+        for (Province p : provinces) {
+            p.knowledgeAbsorbed = 0;
+            for (int q = 0; q < regions; q++) {
+                p.knowledgeAbsorbed += q != p.index ? totals.spillover[q * regions + p.index] : 0;
+            }
+        }
+    }
+
+    /** R&amp;D_c + public R&amp;D aimed at cell {@code c}: its firms' R&amp;D and its share of its province's public R&amp;D. */
+    private double researchInput(Levers levers, int c, double firmRd) {
+        return firmRd + Government.publicResearchInflow(levers, provinces[st.regionOf(c)]) * st.researchWeight[c];
+    }
+
+    /**
+     * AH_qs = Σ_j (1 − b^T_jq) ω_jq H_js: the talent of its sector that cell {@code c} can reach
+     * across technology barriers and distance, with spillover weights at [j·P + q].
+     */
+    static double access(Structure st, double[] weights, double[] talentByCell, int c) {
+        int q = st.regionOf(c);
+        int s = st.sectorOf(c);
+        double sum = 0;
+        for (int j = 0; j < st.regions; j++) {
+            sum += weights[j * st.regions + q] * talentByCell[st.cell(j, s)];
+        }
+        return sum;
+    }
+
+    /** Knowledge created in each cell this quarter, bn-yuan technology units (read only). */
+    double[] created() {
+        return created;
     }
 
     /** (1 − b^T_qp) ω_qp: how much of region q's knowledge pool a firm in p can reach. */
@@ -56,7 +126,7 @@ final class Knowledge implements Serializable {
     }
 
     /**
-     * Step 0: each sector's R&amp;D scale R0 (the step-0 R&amp;D ρ(1−m)R of its mean firm), its mean
+     * Step 0: each sector's R&amp;D intensity r0 = ρ(1−m) (the share of revenue its firms spend on R&amp;D), its mean
      * firm's plan, and absorption half-talent H0 (the absorptive-capacity parameter times its mean
      * talent per firm). A sector without firms takes the economy's means over all {@code n} firms.
      */
@@ -81,14 +151,16 @@ final class Knowledge implements Serializable {
             sector.halfTalent = k.absorptiveCapacity() * Math.max(meanTalent, Double.MIN_NORMAL);
             sector.meanRevenue0 = firms > 0 ? revenue / firms : (n > 0 ? allRevenue / n : 1);
             sector.meanPlan0 = firms > 0 ? plans / firms : (n > 0 ? allPlans / n : 1);
-            sector.rdScale = st.rho[s] * (1 - st.intermediateShare[s]) * sector.meanRevenue0;
+            sector.rdScale = st.rho[s] * (1 - st.intermediateShare[s]);
         }
     }
 
     /**
-     * Step 0: each firm's knowledge at the steady state of its spillovers, decay and licences
-     * ({@link FirmRules#steadyStateTech}), given the cell averages, iterated until the averages
-     * themselves are stationary.
+     * Step 0: each firm's knowledge at the steady state of its spillovers, decay and inflows
+     * ({@link FirmRules#steadyStateTech}), given the cell averages of technology per unit of
+     * scale, iterated until the averages themselves are stationary. A firm's inflow is its
+     * licences plus its share, by its R&amp;D, of the knowledge its cell creates, which is
+     * {@code creation_licence_ratio} times the cell's licences (MODEL-2 4).
      *
      * @param firms     the step-0 firms (region and sector)
      * @param plan      each step-0 firm's planned spending
@@ -101,15 +173,31 @@ final class Knowledge implements Serializable {
         int n = firms.count();
         double decay = k.techDecay();
         double[] licences = new double[n];
+        double[] rd = new double[n];
         double[] capacity = new double[n];
-        double[] tech = new double[n];
+        double[] scale = new double[n];
+        double[] licencesByCell = new double[st.cells];
+        double[] rdByCell = new double[st.cells];
         for (int f = 0; f < n; f++) {
             int p = firms.region(f);
             int s = firms.sector(f);
             licences[f] = FactorUse.quantity(st.tau[s], plan[f], FirmRules.inverse(provinces[p].techPrice));
+            rd[f] = sectors[s].rdScale * firms.revenue(f);
             double talent = FactorUse.quantity(st.eta[s], plan[f], FirmRules.inverse(provinces[p].talentWage));
             capacity[f] = FirmRules.absorption(st.psi[s], talent, sectors[s].halfTalent);
-            tech[f] = licences[f] / decay;
+            scale[f] = plan[f] / sectors[s].meanPlan0;
+            licencesByCell[firms.cell(f)] += licences[f];
+            rdByCell[firms.cell(f)] += rd[f];
+        }
+        double[] inflow = new double[n];
+        double[] tech = new double[n];
+        double[] intensity = new double[n];
+        for (int f = 0; f < n; f++) {
+            int c = firms.cell(f);
+            double perRd = rdByCell[c] > 0 ? k.creationLicenceRatio() * licencesByCell[c] / rdByCell[c] : 0;
+            inflow[f] = licences[f] + perRd * rd[f];
+            tech[f] = inflow[f] / decay;
+            intensity[f] = FirmRules.techIntensity(tech[f], plan[f], sectors[firms.sector(f)].meanPlan0);
         }
         double[][] weights = new double[regions][regions];
         for (int p = 0; p < regions; p++) {
@@ -117,23 +205,21 @@ final class Knowledge implements Serializable {
                 weights[p][q] = spillWeight(st, neutral, q, p);
             }
         }
-        double[] average = firms.cellMeans(tech);
+        double[] average = firms.cellMeans(intensity);
         double[] sources = new double[regions];
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
             for (int f = 0; f < n; f++) {
                 int s = firms.sector(f);
-                for (int q = 0; q < regions; q++) {
-                    sources[q] = firms.inCell(st.cell(q, s)) > 0 ? average[st.cell(q, s)] : 0;
-                }
                 double[] w = weights[firms.region(f)].clone();
                 for (int q = 0; q < regions; q++) {
-                    if (firms.inCell(st.cell(q, s)) == 0) {
-                        w[q] = 0;
-                    }
+                    boolean empty = firms.inCell(st.cell(q, s)) == 0;
+                    sources[q] = empty ? 0 : average[st.cell(q, s)] * scale[f];
+                    w[q] = empty ? 0 : w[q];
                 }
-                tech[f] = FirmRules.steadyStateTech(capacity[f], w, sources, decay, licences[f]);
+                tech[f] = FirmRules.steadyStateTech(capacity[f], w, sources, decay, inflow[f]);
+                intensity[f] = FirmRules.techIntensity(tech[f], plan[f], sectors[s].meanPlan0);
             }
-            double[] next = firms.cellMeans(tech);
+            double[] next = firms.cellMeans(intensity);
             double change = 0;
             for (int c = 0; c < next.length; c++) {
                 if (next[c] > 0) {
@@ -146,5 +232,27 @@ final class Knowledge implements Serializable {
             }
         }
         throw new CalibrationException("steady-state knowledge did not converge");
+    }
+
+    /**
+     * Step 0, after the public R&amp;D rates: ζ of every cell such that it creates
+     * {@code creation_licence_ratio} times its licences at the step-0 state (so step 0 is
+     * stationary), the step-0 access AH, and the status-quo spillover weights. Reads the step-0
+     * sums of knowledge, talent, R&amp;D and licences.
+     */
+    void calibrateCreation(Levers neutral, Parameters k) {
+        int regions = st.regions;
+        for (int q = 0; q < regions; q++) {
+            for (int p = 0; p < regions; p++) {
+                neutralWeight[q * regions + p] = spillWeight(st, neutral, q, p);
+            }
+        }
+        for (int c = 0; c < st.cells; c++) {
+            access0[c] = access(st, neutralWeight, totals.talent, c);
+            double target = k.creationLicenceRatio() * totals.licences[c];
+            double unit = FirmRules.created(1, researchInput(neutral, c, totals.rd[c]), k.creationRdElasticity(),
+                    access0[c], k.creationTalentElasticity(), totals.knowledge[c], k.creationKnowledgeElasticity());
+            zeta[c] = unit > 0 ? target / unit : 0;
+        }
     }
 }

@@ -22,6 +22,10 @@ public final class Levers implements Serializable {
     final double[][] labor;
     /** Talent barrier (the labour barrier with talent-programme cuts into each destination). */
     final double[][] talent;
+    /** Barrier from the rest of China into each province for workers (hukou and settlement), scaled. */
+    final double[] externalLabor;
+    /** The same for talent, with talent-programme cuts. */
+    final double[] externalTalent;
     /** Capital barrier. */
     final double[][] capital;
     /** Technology barrier (with innovation-alliance cuts between members). */
@@ -65,6 +69,14 @@ public final class Levers implements Serializable {
         capital = barrier(scenario.barriers().capital(), n, neutral, common);
         technology = barrier(scenario.barriers().technology(), n, neutral, common);
         talent = new double[n][n];
+        externalLabor = new double[n];
+        externalTalent = new double[n];
+        yrdsim.scenario.ExternalBarriers external = scenario.barriers().external();
+        double externalScale = neutral ? 1 : external.scale() * common;
+        for (int q = 0; q < n; q++) {
+            externalLabor[q] = Math.min(1, external.workers().getOrDefault(st.regionNames[q], 0.0) * externalScale);
+            externalTalent[q] = externalLabor[q];
+        }
         talentTopUp = new double[n];
         talentSupplyGrowth = new double[n];
         for (int p = 0; p < n; p++) {
@@ -106,6 +118,7 @@ public final class Levers implements Serializable {
             for (int p = 0; p < n; p++) {
                 talent[p][q] *= 1 - program.barrierCut();
             }
+            externalTalent[q] *= 1 - program.barrierCut();
         });
         Policies.InnovationAlliances alliance = pol.innovationAlliances();
         boolean[] member = new boolean[n];
@@ -160,6 +173,16 @@ public final class Levers implements Serializable {
     /** Effective talent barrier from {@code p} to {@code q} (talent-programme cuts included). */
     public double talent(int p, int q) {
         return talent[p][q];
+    }
+
+    /** Effective barrier for workers from the rest of China into province {@code q}. */
+    public double externalLabor(int q) {
+        return externalLabor[q];
+    }
+
+    /** Effective barrier for talent from the rest of China into province {@code q} (talent-programme cuts included). */
+    public double externalTalent(int q) {
+        return externalTalent[q];
     }
 
     /** Effective capital barrier from {@code p} to {@code q}. */

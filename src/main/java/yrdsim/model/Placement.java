@@ -2,6 +2,7 @@ package yrdsim.model;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import yrdsim.scenario.Channels;
 import yrdsim.scenario.Parameters;
 
 /**
@@ -29,6 +30,9 @@ final class Placement implements Serializable {
     private final double[] utilities;
     private final double[][] shares;
     private final double[] licenceMoves;
+    /** Step-0 logit shares of capital and of licence offers, [owner][destination] (held by a channel switched off). */
+    private final double[][] capitalShares0;
+    private final double[][] licenceShares0;
 
     Placement(Province[] provinces) {
         this.provinces = provinces;
@@ -39,15 +43,24 @@ final class Placement implements Serializable {
         utilities = new double[n];
         shares = new double[n][n];
         licenceMoves = new double[n * n];
+        capitalShares0 = new double[n][n];
+        licenceShares0 = new double[n][n];
     }
 
-    /** Start of a step: re-place a fraction of capital and of licence offers on last step's prices. */
-    void place(Levers levers, Parameters k) {
+    /**
+     * Start of a step: re-place a fraction of capital and of licence offers on last step's
+     * prices. Without the capital (technology) channel, capital (licence offers) keeps moving
+     * towards its step-0 shares, whatever prices and barriers do.
+     */
+    void place(Levers levers, Parameters k, Channels channels) {
         int regions = provinces.length;
         for (int p = 0; p < regions; p++) {
             prices[p] = provinces[p].rent;
         }
         Logit.placementShares(prices, levers.capital, k.capitalLogit(), shares, utilities);
+        if (!channels.capitalMobility()) {
+            copy(capitalShares0, shares);
+        }
         Arrays.fill(capitalFlows, 0);
         for (Province owner : provinces) {
             replace(owner.placed, owner.capitalOwned, shares[owner.index], levers.capital[owner.index],
@@ -59,6 +72,9 @@ final class Placement implements Serializable {
             prices[p] = provinces[p].techPrice;
         }
         Logit.placementShares(prices, levers.technology, k.techLogit(), shares, utilities);
+        if (!channels.technology()) {
+            copy(licenceShares0, shares);
+        }
         for (Province owner : provinces) {
             int p = owner.index;
             replace(owner.licenceShares, 1, shares[p], levers.technology[p], k.techMobility(), licenceMoves, p);
@@ -140,6 +156,7 @@ final class Placement implements Serializable {
         double[] rent = Logit.clearingPrices(owned, bids.capital, neutral.capital, k.capitalLogit(),
                 k.startInterestRate());
         Logit.placementShares(rent, neutral.capital, k.capitalLogit(), shares);
+        copy(shares, capitalShares0);
         for (Province owner : provinces) {
             owner.capitalOwned = owned[owner.index];
             for (int q = 0; q < regions; q++) {
@@ -154,10 +171,17 @@ final class Placement implements Serializable {
         double techGuess = offeredTotal > 0 ? Arrays.stream(bids.tech).sum() / offeredTotal : 1;
         double[] techPrice = Logit.clearingPrices(offered, bids.tech, neutral.technology, k.techLogit(), techGuess);
         Logit.placementShares(techPrice, neutral.technology, k.techLogit(), shares);
+        copy(shares, licenceShares0);
         for (Province owner : provinces) {
             System.arraycopy(shares[owner.index], 0, owner.licenceShares, 0, regions);
         }
         supplies(k, licenceMoves);
+    }
+
+    private static void copy(double[][] from, double[][] to) {
+        for (int i = 0; i < from.length; i++) {
+            System.arraycopy(from[i], 0, to[i], 0, from[i].length);
+        }
     }
 
     /** Gross capital moved between regions in the last step, [owner·P + destination]. */

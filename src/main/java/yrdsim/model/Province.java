@@ -48,6 +48,11 @@ public final class Province implements Serializable {
     double diversity;
     double netWorkers;
     double netTalent;
+    double rocNetWorkers;
+    double rocNetTalent;
+    double migrantShare;
+    double knowledgeCreated;
+    double knowledgeAbsorbed;
     double income;
     double barrierCost;
     double subsidies;
@@ -160,6 +165,31 @@ public final class Province implements Serializable {
     /** Net migration of talent this step. */
     public double getNetMigrationTalent() {
         return netTalent;
+    }
+
+    /** Net arrivals of workers from the rest of China this step (included in the net migration). */
+    public double getRocNetWorkers() {
+        return rocNetWorkers;
+    }
+
+    /** Net arrivals of talent from the rest of China this step (included in the net migration). */
+    public double getRocNetTalent() {
+        return rocNetTalent;
+    }
+
+    /** Share of resident workers whose hukou is in another province or the rest of China. */
+    public double getMigrantShare() {
+        return migrantShare;
+    }
+
+    /** Knowledge the province's cells created this step (MODEL-2 4), licence units. */
+    public double getKnowledgeCreated() {
+        return knowledgeCreated;
+    }
+
+    /** Knowledge the province's firms absorbed from other provinces' firms this step, licence units. */
+    public double getKnowledgeAbsorbed() {
+        return knowledgeAbsorbed;
     }
 
     /** Residents' factor income this step. */

@@ -21,7 +21,7 @@ public final class Sector implements Serializable {
     double meanRevenue0;
     /** Mean planned spending of a firm at step 0: what an entrant into an empty sector plans from. */
     double meanPlan0;
-    /** R0: the R&amp;D scale of innovation. */
+    /** r0 = ρ(1−m): the status-quo R&amp;D intensity, the scale of innovation. */
     double rdScale;
     /** H0: half-saturation talent of absorption. */
     double halfTalent;
@@ -82,7 +82,7 @@ public final class Sector implements Serializable {
         return entryRate;
     }
 
-    /** R0: the R&amp;D scale of innovation. */
+    /** r0 = ρ(1−m): the status-quo R&amp;D intensity, the scale of innovation. */
     public double getRdScale() {
         return rdScale;
     }

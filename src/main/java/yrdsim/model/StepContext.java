@@ -27,8 +27,10 @@ public final class StepContext implements Serializable {
     double innovationMean;
     /** Standard deviation of the innovation step. */
     double innovationSd;
-    /** Gibrat σ per quarter on the revenue scale. */
+    /** Gibrat σ per quarter on the revenue scale, for a firm of its cell's mean size. */
     double gibratSigma;
+    /** β: the Gibrat shock's standard deviation falls with relative size as (X/X̄)^−β. */
+    double volatilityElasticity;
     /** Knowledge decay δ_T. */
     double techDecay;
     /** Exit hazard per quarter. */
@@ -107,11 +109,15 @@ public final class StepContext implements Serializable {
 
     // ---- Knowledge ({@link Knowledge}).
 
-    /** κ/R0_s (R0_s: the R&amp;D that gives innovation probability 1 − exp(−κ)). */
+    /** κ/r0_s (r0_s = ρ(1−m): the R&amp;D intensity that gives innovation probability 1 − exp(−κ)). */
     final double[] innovationRate;
+    /** X̄_s: the sector's mean plan at step 0, the unit of a firm's scale. */
+    final double[] planNorm;
+    /** Knowledge created in each cell this quarter per unit of its firms' R&amp;D last quarter. */
+    final double[] creationPerRd;
     /** H0_s: talent at which absorptive capacity is half of ψ. */
     final double[] halfTalent;
-    /** Average knowledge KP/N of each cell at the end of last step. */
+    /** Average technology intensity t = T/(X/X̄) of each cell's firms at the end of last step. */
     final double[] averageTech;
     /** Spillover weight (1 − b^T_qp) ω_qp, at [q·P + p]. */
     final double[] spillWeight;
@@ -120,6 +126,8 @@ public final class StepContext implements Serializable {
 
     /** Average planned spending of each cell's firms at the end of last step. */
     final double[] meanPlan;
+    /** Its logarithm (−∞ for an empty cell). */
+    final double[] lnMeanPlan;
     /** Cumulative relocation probabilities of a firm in cell c over destinations q, at [c·P + q]. */
     final double[] relocationCumulative;
 
@@ -140,6 +148,9 @@ public final class StepContext implements Serializable {
         planValue = new double[c];
         lnPlanValue = new double[c];
         innovationRate = new double[s];
+        planNorm = new double[s];
+        creationPerRd = new double[c];
+        lnMeanPlan = new double[c];
         halfTalent = new double[s];
         flagshipThreshold = new double[s];
         littleGiantCeiling = new double[s];
@@ -168,6 +179,7 @@ public final class StepContext implements Serializable {
         innovationMean = k.innovationMean();
         innovationSd = k.innovationSd();
         gibratSigma = k.gibratSigma();
+        volatilityElasticity = k.volatilitySizeElasticity();
         techDecay = k.techDecay();
         exitHazard = k.exitHazard();
         exitLossQuarters = k.exitLossQuarters();

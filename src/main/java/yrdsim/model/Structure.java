@@ -25,6 +25,22 @@ public final class Structure implements Serializable {
     public final int sectors;
     /** Number of cells. */
     public final int cells;
+    private double[] researchWeights(Scenario scenario) {
+        double[] weight = new double[cells];
+        int iotfSectors = 0;
+        for (boolean b : iotf) {
+            iotfSectors += b ? 1 : 0;
+        }
+        for (int c = 0; c < cells; c++) {
+            int s = sectorOf(c);
+            if (iotf[s]) {
+                var weights = scenario.regions().get(regionOf(c)).researchWeights();
+                weight[c] = weights.isEmpty() ? 1.0 / iotfSectors : weights.getOrDefault(sectorNames[s], 0.0);
+            }
+        }
+        return weight;
+    }
+
     /** Region names in scenario order. */
     final String[] regionNames;
     /** Sector names in scenario order. */
@@ -77,6 +93,11 @@ public final class Structure implements Serializable {
     final boolean[][] supplies;
     /** Distance decay ω[q][p] = exp(−d_qp / d0), 1 on the diagonal. */
     final double[][] distanceDecay;
+    /**
+     * w_ps: the share of region p's public research aimed at IotF sector s, by cell (its research
+     * weights, equal over IotF sectors without them; 0 for traditional sectors).
+     */
+    final double[] researchWeight;
 
     /** Builds the structure of {@code scenario}. */
     public Structure(Scenario scenario) {
@@ -140,6 +161,7 @@ public final class Structure implements Serializable {
                 supplies[s][scenario.sectorIndex(user)] = true;
             }
         }
+        researchWeight = researchWeights(scenario);
         distanceDecay = new double[regions][regions];
         double d0 = scenario.parameters().distanceDecayKm();
         for (int q = 0; q < regions; q++) {

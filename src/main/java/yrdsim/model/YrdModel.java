@@ -136,11 +136,12 @@ public class YrdModel extends SimState {
         demand = new Demand(st, sectors, totals, guards);
         government = new Government(st, provinces, sectors, totals, guards);
         placement = new Placement(provinces);
-        knowledge = new Knowledge(st, sectors, totals);
-        dynamics = new ProvinceDynamics(provinces);
+        knowledge = new Knowledge(st, sectors, provinces, totals);
+        dynamics = new ProvinceDynamics(provinces, scenario.restOfChina());
         demography = new Demography(st, provinces, sectors, totals, guards);
         Calibrator.calibrate(scenario, seed(), st, provinces, sectors, totals,
-                new Calibrator.Submodels(placement, demand, demography, government), engine);
+                new Calibrator.Submodels(placement, demand, demography, government, dynamics, knowledge,
+                        agglomeration), engine);
         policy = new Policy(loaded, st);
 
         schedule.scheduleRepeating(0, ORDER_BEGIN, (Steppable) state -> begin(), 1);
@@ -190,14 +191,14 @@ public class YrdModel extends SimState {
         Parameters k = policy.params();
         Levers levers = policy.levers();
         ctx.setParameters(k, seed(), step);
-        demand.prepare(ctx, step, k);
-        knowledge.prepare(ctx, levers, k);
+        demand.prepare(ctx, step, k, policy.scenario().channels());
+        knowledge.prepare(ctx, levers, k, policy.scenario().channels());
         policy.prepare(ctx, sectors, engine);
         government.prepare(ctx, levers);
-        agglomeration.prepare(ctx, levers, k);
+        agglomeration.prepare(ctx, levers, k, policy.scenario().channels());
         factorMarkets.preparePlans(ctx);
         demography.prepare(ctx);
-        placement.place(levers, k);
+        placement.place(levers, k, policy.scenario().channels());
         totals.clearPlan();
         phase = Phase.PLAN;
     }
@@ -214,7 +215,8 @@ public class YrdModel extends SimState {
     private void clearGoodsMarkets() {
         phase = Phase.IDLE;
         demand.clear(ctx);
-        demography.relocationChoices(ctx, policy.levers(), policy.params());
+        demography.relocationChoices(ctx, policy.levers(), policy.params(),
+                policy.scenario().channels().capitalMobility());
         totals.clearSettle();
         phase = Phase.SETTLE;
     }
@@ -226,12 +228,13 @@ public class YrdModel extends SimState {
         guards.checkCells(totals);
         Aggregates.summarise(st, totals, provinces, sectors);
         placement.addSpillovers(totals);
+        knowledge.absorbed();
         Levers levers = policy.levers();
         Parameters k = policy.params();
         government.balance(levers);
-        demand.update(k);
+        demand.update(k, policy.scenario().channels());
         dynamics.accumulate(levers, k);
-        dynamics.migrate(levers, k);
+        dynamics.migrate(levers, k, policy.scenario().channels().laborMobility(), step);
         engine.removeExited();
         demography.enter(ctx, levers, k, engine, random, seed(), step, government);
         for (Province province : provinces) {
@@ -364,6 +367,44 @@ public class YrdModel extends SimState {
     /** The provinces' budgets: tax rates, value added and spending by item (read only). */
     public Government government() {
         return government;
+    }
+
+    /** Workers' migration speed calibrated at step 0: the share that reconsiders its province each quarter. */
+    public double workerMigrationRate() {
+        return dynamics.workerRate();
+    }
+
+    /** Talent's migration speed: the share that reconsiders its province each quarter. */
+    public double talentMigrationRate() {
+        return dynamics.talentRate();
+    }
+
+    /** Province {@code p}'s settling rate (calibrated to its census migrant share where it has one). */
+    public double settlingRate(int p) {
+        return dynamics.settlingRate(p);
+    }
+
+    /** Whether the delta exchanges people with the rest of China. */
+    public boolean open() {
+        return dynamics.open();
+    }
+
+    /**
+     * Resident workers of province {@code q} with hukou in province {@code origin}, or in the
+     * rest of China when {@code origin} is the number of provinces (thousand persons).
+     */
+    public double migrantsFrom(int q, int origin) {
+        return dynamics.migrants().from(q, origin);
+    }
+
+    /** Resident workers of province {@code q} with hukou elsewhere (thousand persons). */
+    public double migrants(int q) {
+        return dynamics.migrants().migrants(q);
+    }
+
+    /** Gross flow of workers (or talent) from the rest of China into province {@code p} or out of it, last step. */
+    public double restOfChinaFlow(boolean workers, int p, boolean in) {
+        return dynamics.rocFlow(workers, p, in);
     }
 
     /** The numeric guards (tests trip them on purpose). */

@@ -34,6 +34,7 @@ import yrdsim.output.RefusedException;
 import yrdsim.output.RunDirectory;
 import yrdsim.output.RunFailure;
 import yrdsim.scenario.LoadedScenario;
+import yrdsim.scenario.LoopGain;
 import yrdsim.scenario.ScenarioException;
 import yrdsim.scenario.ScenarioLoader;
 
@@ -455,6 +456,8 @@ public final class Runner {
             r.put("saving_rate", p.getSavingRate());
             r.put("public_rd_rate", p.getPublicRdRate());
             r.put("workers", p.getWorkers0());
+            r.put("migrant_share", p.getMigrantShare());
+            r.put("settling_rate", m.settlingRate(p.getIndex()));
             r.put("tax_rate", m.government().calibratedTaxRate(p.getIndex()));
             regions.put(p.getName(), r);
         }
@@ -466,6 +469,8 @@ public final class Runner {
             r.put("entry_rate", s.getEntryRate());
             r.put("rd_scale", s.getRdScale());
             r.put("half_talent", s.getHalfTalent());
+            r.put("loop_gain", LoopGain.of(m.scenario().parameters(), m.scenario().sectorParams(s.getIndex()),
+                    LoopGain.adopts(m.scenario(), s.getIndex())));
             r.put("final_demand", m.demand().finalBase(s.getIndex()));
             r.put("external_demand", m.demand().externalBase(s.getIndex()));
             Map<String, Object> reloc = new LinkedHashMap<>();
@@ -478,6 +483,8 @@ public final class Runner {
         }
         out.put("sectors", sectors);
         out.put("iotf_entry_rate", m.iotfEntryRate());
+        out.put("worker_migration_rate", m.workerMigrationRate());
+        out.put("talent_migration_rate", m.talentMigrationRate());
         return out;
     }
 

@@ -42,6 +42,19 @@ public final class Declarations {
             lever("barriers.technology.scale", "Barrier scale: technology", "multiplier", closed(0, 100),
                     "multiplies the technology barrier on licence placement and on spillovers between provinces")
                     .slider(0, 2, SCALE_SLIDER),
+            lever("barriers.external.scale", "Barrier scale: hukou and settlement (rest of China)", "multiplier",
+                    closed(0, 100), "multiplies the external barriers on workers and talent coming from the rest of "
+                            + "China; 0 is free entry, 1 the barriers as written; a barrier is capped at 1")
+                    .slider(0, 2, SCALE_SLIDER),
+            lever("barriers.external.workers.{region}", "External barrier: rest of China into the region", "barrier",
+                    closed(0, 1), "hukou and settlement barrier on migrants from the rest of China into the region "
+                            + "(leaving for the rest of China is free); talent programmes cut it for talent"),
+            number("rest_of_china.workers", "Rest of China: workers", "thousand persons", closed(0, 1e7),
+                    "manufacturing workers of the rest of China who may move into the delta; 0 closes the delta"),
+            number("rest_of_china.talent", "Rest of China: talent", "thousand persons", closed(0, 1e7),
+                    "R&D personnel of the rest of China who may move into the delta"),
+            number("rest_of_china.wage", "Rest of China: wage", "yuan a year", closed(0, 1e7),
+                    "average manufacturing wage of the rest of China at step 0; it grows at market_growth"),
             // ---------------------------------------------------------------- policies (levers)
             lever("policies.common_market", "Common market (scale on all barriers)", "multiplier", closed(0, 100),
                     "one multiplier on every barrier matrix at once: 1 is the status quo, 0 one common market")
@@ -120,10 +133,10 @@ public final class Declarations {
                     closed(0.1, 100), "exponent of the lower tail of step-0 firm revenue")
                     .because("below 0.1 the lower tail reaches sizes of exp(-745), firms with no revenue at all"),
             // ---------------------------------------------------------------- parameters: plans and markets
-            param("plan_smoothing", "Plan smoothing", "share of the gap per quarter", closed(1e-6, 0.3),
+            param("plan_smoothing", "Plan smoothing", "share of the gap per quarter", closed(1e-6, 0.25),
                     "partial adjustment of planned spending towards the profit-maximising revenue")
                     .because("faster adjustment turns plans and prices into a runaway cobweb: 0.35 failed within "
-                            + "five years in testing"),
+                            + "five years in testing, and 0.3 after seven years once knowledge was created"),
             param("start_interest_rate", "Interest rate at step 0", "per quarter", closed(1e-6, 1),
                     "the gross rental rate of capital the step-0 equilibrium is built at"),
             param("capital_mobility", "Capital mobility", "share per quarter", closed(0, 0.5),
@@ -158,15 +171,35 @@ public final class Declarations {
                     "dispersion of the gains of successful innovations")
                     .because("at 1 a few firms grow e-fold a quarter and entry exhausted memory in testing"),
             param("gibrat_sigma", "Gibrat shock", "ln revenue per quarter", closed(0, 1),
-                    "standard deviation of every firm's random TFP shock each quarter, on the revenue scale"),
+                    "standard deviation of the random TFP shock each quarter of a firm of its cell's mean size, on "
+                            + "the revenue scale"),
+            param("volatility_size_elasticity", "Volatility-size elasticity", "elasticity", closed(0, 0.5),
+                    "the Gibrat shock's standard deviation falls with a firm's size relative to its cell's mean as "
+                            + "(X / mean X)^-beta")
+                    .because("at 1 a firm a hundredth of its cell's mean draws shocks a hundred times as large, and "
+                            + "interest rates swung 2,000-fold at step 5 in testing; observed values are 0.15-0.2"),
+            param("creation_rd_elasticity", "Knowledge creation: R&D elasticity", "elasticity", closed(0, 1),
+                    "lambda_R in the knowledge a cell creates, zeta (R&D + public R&D)^lambda_R AH^lambda_H "
+                            + "K^phi_K"),
+            param("creation_talent_elasticity", "Knowledge creation: talent elasticity", "elasticity", closed(0, 1),
+                    "lambda_H: the weight of the talent a cell can reach across technology barriers and distance"),
+            param("creation_knowledge_elasticity", "Knowledge creation: knowledge elasticity", "elasticity",
+                    closed(0, 0.95), "phi_K: the weight of the cell's own knowledge ('fishing out' below 1)")
+                    .because("at 1 knowledge feeds on itself without bound (MODEL-2 11)"),
+            param("creation_licence_ratio", "Knowledge created per licence at step 0", "ratio", closed(0, 100),
+                    "the knowledge a cell creates at step 0 as a multiple of the licences it buys; calibrates zeta"),
             param("agglomeration_scale", "Agglomeration scale", "thousand persons", closed(1e-9, 1e9),
                     "employment E0 in the MAR term phi ln(1 + E/E0)"),
             // ---------------------------------------------------------------- parameters: people
             param("worker_mobility", "Worker mobility", "share per quarter", closed(0, 0.5),
                     "share of workers who reconsider their province each quarter")
                     .because("when all workers move at once wages swing 100-fold: 1 failed in testing"),
-            param("talent_mobility", "Talent mobility", "share per quarter", closed(0, 1),
-                    "share of talent who reconsider their province each quarter"),
+            param("talent_mobility_ratio", "Talent mobility relative to workers", "ratio", closed(0, 100),
+                    "talent reconsider their province this many times as often as workers")
+                    .because("the talent's speed is this ratio times the workers', itself at most 0.5 a quarter"),
+            param("settling_rate", "Settling rate of migrants", "share per quarter", closed(0, 1),
+                    "share of inter-provincial migrants who become residents of their province (hukou) each quarter; "
+                            + "with the migration speed it sets the steady-state migrant stocks"),
             param("migration_wage_elasticity", "Migration wage elasticity", "elasticity", closed(0, 100),
                     "weight of the log wage in the utility migrants compare"),
             param("worker_growth", "Natural growth of workers", "per quarter", closed(-0.25, 0.25),

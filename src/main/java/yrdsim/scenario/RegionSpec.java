@@ -19,6 +19,8 @@ import java.util.Map;
  * @param wage            average wage per worker, yuan a year: the step-0 wage the workers are calibrated to
  * @param cities          the region's cities by name, [longitude, latitude]: distances between regions are
  *                        taken between their cities; without cities, between centres
+ * @param migrantShare    share of residents whose hukou is in another province (a census figure), the
+ *                        target the workers' migration speed is calibrated to; null when unknown
  */
 public record RegionSpec(
         String name,
@@ -30,7 +32,8 @@ public record RegionSpec(
         Map<String, Double> researchWeights,
         Double zone,
         Double wage,
-        Map<String, List<Double>> cities) implements java.io.Serializable {
+        Map<String, List<Double>> cities,
+        Double migrantShare) implements java.io.Serializable {
 
     /** Maps are never null after binding. */
     public RegionSpec {

@@ -19,9 +19,11 @@ public record Scenario(
         List<SectorSpec> sectors,
         EnterpriseSpec enterprises,
         BarrierSet barriers,
+        RestOfChina restOfChina,
         Policies policies,
         List<TimelineEvent> timeline,
         Parameters parameters,
+        Channels channels,
         Map<String, String> sources) implements java.io.Serializable {
 
     /**

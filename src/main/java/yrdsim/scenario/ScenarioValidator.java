@@ -43,6 +43,7 @@ final class ScenarioValidator {
         v.barriers();
         v.declared("policies.");
         v.declared("parameters.");
+        v.declared("rest_of_china.");
         v.sources();
         return v.problems;
     }
@@ -130,6 +131,9 @@ final class ScenarioValidator {
             people(p + ".talent", r.talent());
             range(p + ".public_research", r.publicResearch(), 0, 1e9);
             above(p + ".zone", r.zone(), 0);
+            if (r.migrantShare() != null) {
+                range(p + ".migrant_share", r.migrantShare(), 0, 0.99);
+            }
             if (r.capitalShare() != null) {
                 withShare++;
                 shareSum += r.capitalShare();
@@ -150,6 +154,10 @@ final class ScenarioValidator {
             if (!r.researchWeights().isEmpty() && Math.abs(weights - 1) > SHARE_TOLERANCE) {
                 add(p + ".research_weights", "shares must sum to 1, they sum to " + sum(weights));
             }
+        }
+        RestOfChina roc = s.restOfChina();
+        if (roc != null && roc.open() && !(roc.wage() > 0)) {
+            add("rest_of_china.wage", "must be above 0 when the rest of China has workers or talent (yuan a year)");
         }
         if (withShare > 0 && withShare < s.regions().size()) {
             add("regions", "capital_share must be given for every region or for none");
@@ -188,6 +196,7 @@ final class ScenarioValidator {
                 add(p + ".province_shares", "shares must sum to 1, they sum to " + sum(sum));
             }
             sectorParams(p, s.sectorParams(i));
+            loopGain(p, i);
             links(p, sector);
         }
     }
@@ -250,6 +259,24 @@ final class ScenarioValidator {
         }
     }
 
+    /** MODEL-2 11: the knowledge loop of sector {@code i} must have a gain below 1. */
+    private void loopGain(String p, int i) {
+        SectorParams k = s.sectorParams(i);
+        if (k.nu() >= 1) {
+            return;
+        }
+        double gain = LoopGain.of(s.parameters(), k, LoopGain.adopts(s, i));
+        if (!(gain < LoopGain.LIMIT)) {
+            add(p, "the knowledge loop's gain is " + sum(gain) + ", at or above 1, so knowledge, revenue and R&D "
+                    + "would feed each other without bound: it is parameters.creation_knowledge_elasticity ("
+                    + s.parameters().creationKnowledgeElasticity() + ") + parameters.creation_rd_elasticity ("
+                    + s.parameters().creationRdElasticity() + ") x gamma / (1 - alpha - beta - eta) ("
+                    + sum(k.gamma() / (1 - k.nu())) + ")" + (LoopGain.adopts(s, i)
+                    ? " x parameters.adoption_elasticity (" + s.parameters().adoptionElasticity() + ")" : "")
+                    + "; lower one of them (MODEL-2 11)");
+        }
+    }
+
     private void enterprises() {
         double firms = 0;
         for (SectorSpec sector : s.sectors()) {
@@ -273,6 +300,7 @@ final class ScenarioValidator {
         barrier("barriers.labor", s.barriers().labor());
         barrier("barriers.capital", s.barriers().capital());
         barrier("barriers.technology", s.barriers().technology());
+        declared("barriers.external.");
     }
 
     private void barrier(String p, BarrierSpec b) {

@@ -70,7 +70,7 @@ final class FuzzEdits {
             "policies.little_giants.max_revenue", "policies.innovation_alliances.spillover_boost",
             "enterprises.size_exponent", "enterprises.size_sigma", "enterprises.size_lower_exponent",
             "parameters.plan_smoothing", "parameters.capital_mobility", "parameters.exit_hazard",
-            "parameters.worker_mobility", "parameters.talent_mobility", "parameters.relocation_rate",
+            "parameters.worker_mobility", "parameters.talent_mobility_ratio", "parameters.relocation_rate",
             "parameters.tech_decay", "parameters.gibrat_sigma", "parameters.entry_hurdle", "parameters.entrant_size",
             "parameters.sector_defaults.iotf.demand_growth", "parameters.sector_defaults.traditional.gamma",
             "parameters.cluster_min_firms", "parameters.exit_loss_quarters");

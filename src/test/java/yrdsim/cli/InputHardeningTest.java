@@ -118,12 +118,13 @@ class InputHardeningTest {
     /** Each of these validated and then failed within eight steps, interest rates moving 10^8-fold. */
     @Test
     void parametersBeyondWhereTheModelIsStable() {
-        refused("--set parameters.plan_smoothing=1: parameters.plan_smoothing: must be in [1e-6, 0.3], got 1 (faster "
-                + "adjustment turns plans and prices into a runaway cobweb: 0.35 failed within five years in testing)",
+        refused("--set parameters.plan_smoothing=1: parameters.plan_smoothing: must be in [1e-6, 0.25], got 1 (faster "
+                + "adjustment turns plans and prices into a runaway cobweb: 0.35 failed within five years in testing, "
+                + "and 0.3 after seven years once knowledge was created)",
                 TWO_REGIONS, "--set", "parameters.plan_smoothing=1");
-        refused("--set parameters.plan_smoothing=0.5: parameters.plan_smoothing: must be in [1e-6, 0.3], got 0.5 "
+        refused("--set parameters.plan_smoothing=0.5: parameters.plan_smoothing: must be in [1e-6, 0.25], got 0.5 "
                 + "(faster adjustment turns plans and prices into a runaway cobweb: 0.35 failed within five years in "
-                + "testing)", TWO_REGIONS, "--set", "parameters.plan_smoothing=0.5");
+                + "testing, and 0.3 after seven years once knowledge was created)", TWO_REGIONS, "--set", "parameters.plan_smoothing=0.5");
         refused("--set parameters.capital_mobility=1: parameters.capital_mobility: must be in [0, 0.5], got 1 "
                 + "(re-placing more capital a quarter swings interest rates 100-fold: 0.75 failed in testing)",
                 TWO_REGIONS, "--set", "parameters.capital_mobility=1");

@@ -208,7 +208,7 @@ class StrictValidationTest {
     void badSet() throws IOException {
         Path file = write("valid.yaml", TEMPLATE);
         refused(file, "--set barriers.labor.scale: ", "expected key.path=value", "barriers.labor.scale");
-        refused(file, "--set barriers.labour.scale=0.5: barriers.labour: ", "unknown key; did you mean 'labor'? (allowed: labor, capital, technology)",
+        refused(file, "--set barriers.labour.scale=0.5: barriers.labour: ", "unknown key; did you mean 'labor'? (allowed: labor, capital, technology, external)",
                 "barriers.labour.scale=0.5");
         refused(file, "--set barriers.labor.scale=half: barriers.labor.scale: ", "expected a number, got text 'half'",
                 "barriers.labor.scale=half");

@@ -54,7 +54,7 @@ final class SweepFixtures {
             samples: 4
             parameters:
               barriers.labor.scale: {min: 0, max: 1}
-              parameters.talent_mobility: {min: 0.005, max: 0.02}
+              parameters.talent_mobility_ratio: {min: 1, max: 4}
             """;
 
     /** Runs {@code yrdsim args...} in this JVM, capturing stdout and stderr. */

@@ -184,7 +184,7 @@ class SweepRunnerTest {
         Path out = tmp.resolve("out");
         Cli cli = yrdsim("sweep", file.toString(), "--out", out.toString());
         assertEquals(2, cli.code());
-        assertEquals(file + ":11:38: barriers.labour: unknown key; did you mean 'labor'? (allowed: labor, capital, technology) "
+        assertEquals(file + ":11:38: barriers.labour: unknown key; did you mean 'labor'? (allowed: labor, capital, technology, external) "
                 + "(design point 0: barriers.labour.scale=0, barriers.technology.scale=0.5)",
                 cli.err().lines().findFirst().orElse(""));
         assertFalse(Files.exists(out), "nothing written");
