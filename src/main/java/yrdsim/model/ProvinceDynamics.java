@@ -133,16 +133,7 @@ final class ProvinceDynamics implements Serializable {
      */
     void migrate(Levers levers, Parameters k, boolean mobile, int step) {
         double growth = Math.pow(1 + k.marketGrowth(), step / 4.0);
-        for (Province q : provinces) {
-            stock[q.index] = q.workers;
-            lnWage[q.index] = Logit.lnPositive(q.wage);
-            amenity[q.index] = q.amenityWorkers;
-        }
-        if (m > n) {
-            stock[n] = roc.workers();
-            lnWage[n] = Logit.lnPositive(rocWage0 * growth);
-            amenity[n] = rocAmenityWorkers;
-        }
+        load(true, levers.talentTopUp, growth);
         barriers(levers.labor, levers.externalLabor);
         move(mobile ? workerRate : 0, k.migrationWageElasticity(), allWorkerFlows);
         migrants.step(stock, allWorkerFlows, m, settling);
@@ -153,16 +144,7 @@ final class ProvinceDynamics implements Serializable {
         }
         provincial(allWorkerFlows, workerFlows, rocNetWorkers);
 
-        for (Province q : provinces) {
-            stock[q.index] = q.talent;
-            lnWage[q.index] = Logit.lnPositive(q.talentWage * (1 + levers.talentTopUp[q.index]));
-            amenity[q.index] = q.amenityTalent;
-        }
-        if (m > n) {
-            stock[n] = roc.talent();
-            lnWage[n] = Logit.lnPositive(rocTalentWage0 * growth);
-            amenity[n] = rocAmenityTalent;
-        }
+        load(false, levers.talentTopUp, growth);
         barriers(levers.talent, levers.externalTalent);
         move(mobile ? talentRate : 0, k.migrationWageElasticity(), allTalentFlows);
         for (Province q : provinces) {
@@ -173,6 +155,24 @@ final class ProvinceDynamics implements Serializable {
         for (Province q : provinces) {
             q.rocNetWorkers = rocNetWorkers[q.index];
             q.rocNetTalent = rocNetTalent[q.index];
+        }
+    }
+
+    /**
+     * Fills the work arrays for a move of workers (or talent): each region's stock, the log wage
+     * migrants see there (talent: times one plus the talent programme's top-up; the rest of
+     * China's step-0 wage grown by {@code growth}) and its amenity.
+     */
+    private void load(boolean workers, double[] topUp, double growth) {
+        for (Province q : provinces) {
+            stock[q.index] = workers ? q.workers : q.talent;
+            lnWage[q.index] = Logit.lnPositive(workers ? q.wage : q.talentWage * (1 + topUp[q.index]));
+            amenity[q.index] = workers ? q.amenityWorkers : q.amenityTalent;
+        }
+        if (m > n) {
+            stock[n] = workers ? roc.workers() : roc.talent();
+            lnWage[n] = Logit.lnPositive((workers ? rocWage0 : rocTalentWage0) * growth);
+            amenity[n] = workers ? rocAmenityWorkers : rocAmenityTalent;
         }
     }
 
@@ -292,16 +292,7 @@ final class ProvinceDynamics implements Serializable {
      * {@code rate}, with each census province's settling rate calibrated to its census share.
      */
     private void settle(Levers neutral, Parameters k, double rate, double[] censusShare) {
-        for (Province q : provinces) {
-            stock[q.index] = q.workers;
-            lnWage[q.index] = Logit.lnPositive(q.wage);
-            amenity[q.index] = q.amenityWorkers;
-        }
-        if (m > n) {
-            stock[n] = roc.workers();
-            lnWage[n] = Logit.lnPositive(rocWage0);
-            amenity[n] = rocAmenityWorkers;
-        }
+        load(true, neutral.talentTopUp, 1);
         barriers(neutral.labor, neutral.externalLabor);
         move(rate, k.migrationWageElasticity(), allWorkerFlows);
         migrants.calibrateSettling(stock, allWorkerFlows, m, censusShare, settling);
