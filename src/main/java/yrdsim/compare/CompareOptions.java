@@ -15,14 +15,22 @@ import java.util.List;
  * @param out          comparison directory, or null for {@code results/compare/BASELINE-vs-POLICY...}
  * @param overrides    {@code key.path=value} overrides applied to every scenario
  * @param force        replace a different complete comparison in {@code out}
+ * @param channels     the channel decomposition ({@code --channels}), or {@link ChannelOptions#OFF}
  */
 public record CompareOptions(Path baseline, List<Path> policies, int replications, Long seed, Integer steps,
-                             int jobs, Path out, List<String> overrides, boolean force) {
+                             int jobs, Path out, List<String> overrides, boolean force, ChannelOptions channels) {
 
-    /** Checks counts; lists are never null. */
+    /** A comparison without the channel decomposition. */
+    public CompareOptions(Path baseline, List<Path> policies, int replications, Long seed, Integer steps, int jobs,
+                          Path out, List<String> overrides, boolean force) {
+        this(baseline, policies, replications, seed, steps, jobs, out, overrides, force, ChannelOptions.OFF);
+    }
+
+    /** Checks counts; lists are never null, nor are the channel options. */
     public CompareOptions {
         policies = List.copyOf(policies);
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        channels = channels == null ? ChannelOptions.OFF : channels;
         if (policies.isEmpty()) {
             throw new IllegalArgumentException("at least one policy scenario is needed");
         }

@@ -86,7 +86,12 @@ public final class Comparison {
             seeds.add(first + r);
         }
         Path dir = o.out() != null ? o.out() : defaultDirectory(entries);
+        ChannelDecomposition channels = ChannelDecomposition.of(o, entries.stream().map(Entry::label).toList(),
+                entries.stream().map(Entry::path).toList(), seeds, base.time().steps(), dir);
         Map<String, Object> identity = identity(o, entries, seeds);
+        if (channels != null) {
+            identity.put(ChannelOptions.FIELD, channels.describe());
+        }
         try (OutputDirectory out = claim(dir, identity, o.force(), clock)) {
             switch (out.decision()) {
                 case DONE -> {
@@ -102,11 +107,18 @@ public final class Comparison {
             manifest.put("jobs", o.jobs());
             manifest.stamp("started_at");
             manifest.expect(expectedFiles(entries, seeds));
+            if (channels != null) {
+                manifest.expect(channels.expectedFiles());
+            }
             long started = System.nanoTime();
             try {
                 manifest.write(Manifest.RUNNING);
-                runAll(o, entries, seeds, dir, progress, clock);
+                runAll(o, entries, seeds, dir, channels == null ? progress : channels.comparisonProgress(progress),
+                        clock);
                 writeTable(dir, entries, seeds);
+                if (channels != null) {
+                    channels.run(manifest, progress, clock);
+                }
                 CombinedTables.write(dir, runDirectories(dir, entries, seeds));
                 Reports.writeComparison(dir);
                 manifest.stamp("finished_at");
@@ -132,7 +144,7 @@ public final class Comparison {
     private static OutputDirectory claim(Path dir, Map<String, Object> identity, boolean force, Clock clock)
             throws RefusedException, RunFailure {
         try {
-            return OutputDirectory.claim(dir, KIND, OutputDirectory.Identity.fields(identity), force, clock);
+            return OutputDirectory.claim(dir, KIND, ChannelOptions.identity(identity), force, clock);
         } catch (IOException e) {
             throw new RunFailure("cannot prepare output directory " + dir + ": " + IoErrors.describe(e), e);
         }
