@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import yrdsim.compare.ChannelOptions;
 import yrdsim.compare.CompareOptions;
 import yrdsim.compare.Comparison;
 
@@ -23,7 +24,10 @@ import yrdsim.compare.Comparison;
             "      --replications 10",
             "  yrdsim compare scenarios/baseline.yaml scenarios/talent-program.yaml \\",
             "      --set enterprises.scale=0.05 --steps 24 --replications 3",
-            "      (a quick trial: a twentieth of the firms, six years)"})
+            "      (a quick trial: a twentieth of the firms, six years)",
+            "  yrdsim compare scenarios/baseline.yaml scenarios/integration.yaml \\",
+            "      --channels --channel-samples 10 --replications 3",
+            "      (which channels carry the effect: channels.csv, by sampled Shapley values)"})
 final class CompareCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "BASELINE.yaml", description = "Baseline scenario.")
@@ -53,6 +57,15 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace a different complete comparison in the output directory.")
     boolean force;
 
+    @Option(names = "--channels", description = "Attribute each policy's effect to the model's 7 channels by "
+            + "Shapley values (channels.csv and a report section): the channels are switched off in both scenarios "
+            + "on the same seeds, exactly over all 128 subsets unless --channel-samples is given.")
+    boolean channels;
+
+    @Option(names = "--channel-samples", paramLabel = "N", description = "With --channels: estimate the Shapley "
+            + "values from N sampled orders of the channels (at most 6N+2 subsets) instead of all 128 subsets.")
+    Integer channelSamples;
+
     @Mixin
     Verbosity verbosity;
 
@@ -69,7 +82,7 @@ final class CompareCommand implements Callable<Integer> {
         CompareOptions options;
         try {
             options = new CompareOptions(baseline, policies, replications, seed, steps, jobs.jobs(spec), out, overrides,
-                    force);
+                    force, new ChannelOptions(channels, channelSamples));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
