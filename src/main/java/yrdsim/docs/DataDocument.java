@@ -3,6 +3,8 @@ package yrdsim.docs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import yrdsim.compare.ChannelPlan;
+import yrdsim.compare.ChannelTable;
 import yrdsim.metrics.RunTables;
 import yrdsim.output.CombinedTables;
 import yrdsim.output.Numbers;
@@ -48,7 +50,11 @@ public final class DataDocument {
         b.append("## A comparison directory\n\n");
         b.append("`yrdsim compare` writes `comparison.csv`, the report, each run under `runs/SCENARIO/seed-SEED/`, ");
         b.append("and the runs' per-step tables stacked under `").append(CombinedTables.DIRECTORY);
-        b.append("/`: the baseline's seeds first, then each policy's.\n\n");
+        b.append("/`: the baseline's seeds first, then each policy's. With `--channels` it also writes `");
+        b.append(ChannelTable.FILE).append("` and, for each subset of channels switched off, each scenario's run on ");
+        b.append("each seed under `").append(ChannelPlan.DIRECTORY).append("/SUBSET/SCENARIO/seed-SEED/` (only ");
+        b.append("`manifest.json` and `summary.json`), SUBSET being a 1 (on) or 0 (off) for each channel in the order ");
+        b.append("of `").append(ChannelTable.FILE).append("`.\n\n");
         for (DataDictionary.TableDoc t : DataDictionary.comparisonTables(run)) {
             table(b, t);
         }
