@@ -123,7 +123,8 @@ public final class ChannelDecomposition {
         ChannelRuns.run(setting, scenarios, plan.subsetsToRun(), steps,
                 (done, total) -> progress.step(offset + done, offset + total), clock);
         Map<String, String> leftOut = new LinkedHashMap<>();
-        List<ChannelTable.Row> rows = rows(summaries(), leftOut);
+        List<String> metrics = metrics();
+        List<ChannelTable.Row> rows = rows(metrics, values(metrics), leftOut);
         ChannelTable.write(setting.dir(), rows);
         manifest.put(SUBSETS, plan.subsets().size());
         manifest.put(RUNS, plan.subsetsToRun().size() * scenarios.size() * setting.seeds().size());
@@ -136,14 +137,22 @@ public final class ChannelDecomposition {
         }
     }
 
+    /** The comparison's headline metrics, as comparison.csv lists them: those of the baseline's first run. */
+    private List<String> metrics() throws IOException {
+        Path first = Reports.comparisonRun(setting.dir(), scenarios.get(0).label(), setting.seeds().get(0));
+        return HeadlineMetrics.names(Json.MAPPER.readTree(first.resolve("summary.json").toFile()));
+    }
+
     /**
-     * summaries[subset index][scenario][seed], subsets in the order of {@link ChannelPlan#subsets()}:
-     * the comparison's own runs for all-on, the decomposition's runs otherwise.
+     * values[subset index][scenario][seed][metric], NaN where the summary is empty; subsets in the
+     * order of {@link ChannelPlan#subsets()}: the comparison's own runs for all-on, the
+     * decomposition's runs otherwise. Only the figures are kept, not the summaries, which an exact
+     * decomposition over many seeds would hold by the thousand.
      */
-    private JsonNode[][][] summaries() throws IOException {
+    private double[][][][] values(List<String> metrics) throws IOException {
         List<Integer> subsets = plan.subsets();
         List<Long> seeds = setting.seeds();
-        JsonNode[][][] out = new JsonNode[subsets.size()][scenarios.size()][seeds.size()];
+        double[][][][] out = new double[subsets.size()][scenarios.size()][seeds.size()][];
         for (int k = 0; k < subsets.size(); k++) {
             int subset = subsets.get(k);
             for (int e = 0; e < scenarios.size(); e++) {
@@ -151,7 +160,13 @@ public final class ChannelDecomposition {
                 for (int r = 0; r < seeds.size(); r++) {
                     Path run = ChannelPlan.allOn(subset) ? Reports.comparisonRun(setting.dir(), label, seeds.get(r))
                             : ChannelPlan.runDirectory(setting.dir(), subset, label, seeds.get(r));
-                    out[k][e][r] = Json.MAPPER.readTree(run.resolve("summary.json").toFile());
+                    JsonNode summary = Json.MAPPER.readTree(run.resolve("summary.json").toFile());
+                    double[] figures = new double[metrics.size()];
+                    for (int m = 0; m < figures.length; m++) {
+                        Double v = HeadlineMetrics.value(summary, metrics.get(m));
+                        figures[m] = v == null ? Double.NaN : v;
+                    }
+                    out[k][e][r] = figures;
                 }
             }
         }
@@ -159,17 +174,15 @@ public final class ChannelDecomposition {
     }
 
     /** The rows of channels.csv: policy by policy, metric by metric; metrics left out go to {@code leftOut}. */
-    private List<ChannelTable.Row> rows(JsonNode[][][] summaries, Map<String, String> leftOut) {
-        List<Integer> subsets = plan.subsets();
-        int all = subsets.indexOf(Shapley.all(ChannelPlan.CHANNELS.size()));
+    private List<ChannelTable.Row> rows(List<String> metrics, double[][][][] values, Map<String, String> leftOut) {
         List<ChannelTable.Row> rows = new ArrayList<>();
-        List<String> metrics = HeadlineMetrics.names(summaries[all][0][0]);
         for (int p = 1; p < scenarios.size(); p++) {
-            for (String metric : metrics) {
+            for (int m = 0; m < metrics.size(); m++) {
+                String metric = metrics.get(m);
                 String reason = reasonToLeaveOut(metric);
-                double[][] effects = reason == null ? effects(summaries, p, metric) : null;
+                double[][] effects = reason == null ? effects(values, p, m) : null;
                 if (reason == null && effects == null) {
-                    reason = "empty in a run with some channels switched off";
+                    reason = "empty in a run the decomposition needs";
                 }
                 if (reason != null) {
                     leftOut.putIfAbsent(metric, reason);
@@ -193,20 +206,19 @@ public final class ChannelDecomposition {
     }
 
     /**
-     * effects[seed][subset index]: policy {@code p} minus the baseline on each seed, or null when
-     * either side is empty in any run.
+     * effects[seed][subset index]: policy {@code p} minus the baseline on each seed for metric
+     * {@code m}, or null when either side is empty in any run.
      */
-    private double[][] effects(JsonNode[][][] summaries, int p, String metric) {
+    private double[][] effects(double[][][][] values, int p, int m) {
         int seeds = setting.seeds().size();
-        double[][] effects = new double[seeds][summaries.length];
+        double[][] effects = new double[seeds][values.length];
         for (int r = 0; r < seeds; r++) {
-            for (int k = 0; k < summaries.length; k++) {
-                Double base = HeadlineMetrics.value(summaries[k][0][r], metric);
-                Double policy = HeadlineMetrics.value(summaries[k][p][r], metric);
-                if (base == null || policy == null) {
+            for (int k = 0; k < values.length; k++) {
+                double effect = values[k][p][r][m] - values[k][0][r][m];
+                if (Double.isNaN(effect)) {
                     return null;
                 }
-                effects[r][k] = policy - base;
+                effects[r][k] = effect;
             }
         }
         return effects;
