@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import yrdsim.compare.ChannelOptions;
 import yrdsim.compare.CompareOptions;
 import yrdsim.compare.Comparison;
 
@@ -30,7 +31,10 @@ import yrdsim.compare.Comparison;
             "      (a quick trial: a twentieth of the firms, six years)",
             "  yrdsim compare scenarios/baseline.yaml scenarios/integration.yaml \\",
             "      --parameter-draws 5 --estimates results/calibrate/baseline-yrd-2019",
-            "      (2 scenarios x 5 seeds x 5 draws = 50 more runs: intervals with parameter uncertainty)"})
+            "      (2 scenarios x 5 seeds x 5 draws = 50 more runs: intervals with parameter uncertainty)",
+            "  yrdsim compare scenarios/baseline.yaml scenarios/integration.yaml \\",
+            "      --channels --channel-samples 10 --replications 3",
+            "      (which channels carry the effect: channels.csv, by sampled Shapley values)"})
 final class CompareCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "BASELINE.yaml", description = "Baseline scenario.")
@@ -72,6 +76,14 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--draw-seed", paramLabel = "N", description = "Seed of the parameter draws (default: the "
             + "first seed).")
     Long drawSeed;
+    @Option(names = "--channels", description = "Attribute each policy's effect to the model's 7 channels by "
+            + "Shapley values (channels.csv and a report section): the channels are switched off in both scenarios "
+            + "on the same seeds, exactly over all 128 subsets unless --channel-samples is given.")
+    boolean channels;
+
+    @Option(names = "--channel-samples", paramLabel = "N", description = "With --channels: estimate the Shapley "
+            + "values from N sampled orders of the channels (at most 6N+2 subsets) instead of all 128 subsets.")
+    Integer channelSamples;
 
     @Mixin
     Verbosity verbosity;
@@ -95,7 +107,7 @@ final class CompareCommand implements Callable<Integer> {
             CompareOptions.Draws draws = parameterDraws == null ? null
                     : new CompareOptions.Draws(parameterDraws, estimates, drawSeed);
             options = new CompareOptions(baseline, policies, replications, seed, steps, jobs.jobs(spec), out, overrides,
-                    force, draws);
+                    force, draws, new ChannelOptions(channels, channelSamples));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

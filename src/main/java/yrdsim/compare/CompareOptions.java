@@ -17,9 +17,11 @@ import java.util.List;
  * @param force        replace a different complete comparison in {@code out}
  * @param draws        parameter draws from a calibration ({@code --parameter-draws N --estimates DIR}), or null
  *                     for seed noise alone
+ * @param channels     the channel decomposition ({@code --channels}), or {@link ChannelOptions#OFF}
  */
 public record CompareOptions(Path baseline, List<Path> policies, int replications, Long seed, Integer steps,
-                             int jobs, Path out, List<String> overrides, boolean force, Draws draws) {
+                             int jobs, Path out, List<String> overrides, boolean force, Draws draws,
+                             ChannelOptions channels) {
 
     /**
      * Parameter uncertainty: every scenario also runs on every seed for each of {@code n}
@@ -43,16 +45,17 @@ public record CompareOptions(Path baseline, List<Path> policies, int replication
         }
     }
 
-    /** A comparison of seed noise alone, without parameter draws. */
+    /** A comparison of seed noise alone, without parameter draws or the channel decomposition. */
     public CompareOptions(Path baseline, List<Path> policies, int replications, Long seed, Integer steps, int jobs,
                           Path out, List<String> overrides, boolean force) {
-        this(baseline, policies, replications, seed, steps, jobs, out, overrides, force, null);
+        this(baseline, policies, replications, seed, steps, jobs, out, overrides, force, null, ChannelOptions.OFF);
     }
 
-    /** Checks counts; lists are never null. */
+    /** Checks counts; lists are never null, nor are the channel options. */
     public CompareOptions {
         policies = List.copyOf(policies);
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        channels = channels == null ? ChannelOptions.OFF : channels;
         if (policies.isEmpty()) {
             throw new IllegalArgumentException("at least one policy scenario is needed");
         }
@@ -68,6 +71,10 @@ public record CompareOptions(Path baseline, List<Path> policies, int replication
         if (draws != null && replications < 2) {
             throw new IllegalArgumentException("--parameter-draws needs --replications of at least 2, to tell "
                     + "parameter uncertainty from seed noise; was " + replications);
+        }
+        if (draws != null && channels.on()) {
+            throw new IllegalArgumentException("--channels and --parameter-draws cannot be combined yet: run the "
+                    + "channel decomposition at the estimates (without draws), and the draws without --channels");
         }
     }
 }

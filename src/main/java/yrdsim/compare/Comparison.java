@@ -83,8 +83,13 @@ public final class Comparison {
         DrawPlan draws = o.draws() == null ? null : DrawPlan.prepare(o, entries.stream().map(Entry::path).toList(),
                 entries.stream().map(Entry::loaded).toList(), first);
         Path dir = o.out() != null ? o.out() : defaultDirectory(entries);
+        ChannelDecomposition channels = ChannelDecomposition.of(o, entries.stream().map(Entry::label).toList(),
+                entries.stream().map(Entry::path).toList(), seeds, base.time().steps(), dir);
         Map<String, Object> identity = identity(o, entries, seeds);
-        OutputDirectory.Identity same = OutputDirectory.Identity.fields(new LinkedHashMap<>(identity));
+        if (channels != null) {
+            identity.put(ChannelOptions.FIELD, channels.describe());
+        }
+        OutputDirectory.Identity same = ChannelOptions.identity(new LinkedHashMap<>(identity));
         if (draws != null) {
             identity.put(DrawPlan.MANIFEST_FIELD, draws.identity());
         }
@@ -106,14 +111,21 @@ public final class Comparison {
             manifest.put("jobs", o.jobs());
             manifest.stamp("started_at");
             manifest.expect(expectedFiles(entries, seeds, draws));
+            if (channels != null) {
+                manifest.expect(channels.expectedFiles());
+            }
             long started = System.nanoTime();
             try {
                 manifest.write(Manifest.RUNNING);
                 if (draws != null) {
                     draws.write(dir);
                 }
-                runAll(o, entries, seeds, draws, dir, progress, clock);
+                runAll(o, entries, seeds, draws, dir, channels == null ? progress : channels.comparisonProgress(progress),
+                        clock);
                 writeTable(dir, entries, seeds, draws);
+                if (channels != null) {
+                    channels.run(manifest, progress, clock);
+                }
                 CombinedTables.write(dir, runDirectories(dir, entries, seeds));
                 Reports.writeComparison(dir);
                 manifest.stamp("finished_at");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import yrdsim.compare.ChannelTable;
 import yrdsim.compare.ComparisonTable;
 import yrdsim.metrics.Column;
 import yrdsim.metrics.RunStamp;
@@ -100,6 +101,23 @@ public final class DataDictionary {
                     + "paired differences; empty when fewer than 2 seeds have a pair in every draw, and for "
                     + "iotf_growth.*, which draws do not compute"));
 
+    private static final Map<String, String> CHANNELS = Map.ofEntries(
+            Map.entry("policy", "the policy scenario (its label in the comparison)"),
+            Map.entry("metric", "a headline figure of summary.json, by its dotted path (yardsticks and iotf_growth "
+                    + "are not decomposed; the manifest's channel_metrics_left_out says why)"),
+            Map.entry("channel", "a channel (a key under channels: in a scenario), or direct: the effect with every "
+                    + "channel switched off"),
+            Map.entry("shapley", "mean over the seeds of the channel's Shapley value of the effect (of the direct "
+                    + "effect on the direct row); direct plus the channels' values is total_effect"),
+            Map.entry("ci95_low", "95% interval of that mean, lower end: mean - t(0.975, n-1) sd / sqrt(n) over the "
+                    + "seeds' values"),
+            Map.entry("ci95_high", "95% interval of that mean, upper end"),
+            Map.entry("share", "shapley / total_effect; empty where the total effect is 0"),
+            Map.entry("total_effect", "mean over the seeds of policy minus baseline with every channel on: "
+                    + "comparison.csv's mean_difference"),
+            Map.entry("method", "exact (all 128 subsets of channels) or sampled (--channel-samples orders)"),
+            Map.entry("samples", "sampled orders of the channels; empty when exact"));
+
     private static final Map<String, String> SENSITIVITY = Map.ofEntries(
             Map.entry("metric", "a metric of the sweep file"),
             Map.entry("parameter", "a swept parameter"),
@@ -129,7 +147,7 @@ public final class DataDictionary {
 
     /**
      * comparison.csv (with the columns of parameter draws, which it has only with
-     * {@code --parameter-draws}), draws.csv, then the combined tables under timeseries/.
+     * {@code --parameter-draws}), draws.csv, channels.csv, then the combined tables under timeseries/.
      */
     public static List<TableDoc> comparisonTables(List<TableDoc> runTables) {
         List<ColumnDoc> columns = new ArrayList<>();
@@ -151,8 +169,22 @@ public final class DataDictionary {
                         new ColumnDoc(PARAMETERS, "number", "as the parameter", "one column per estimated parameter "
                                 + "of the calibration (--estimates), named by its dotted scenario path, with the "
                                 + "draw's value (what the draw's runs used)"))));
+        docs.add(channelTable());
         docs.addAll(combined(runTables, false));
         return docs;
+    }
+
+    /** channels.csv, which {@code compare --channels} writes. */
+    private static TableDoc channelTable() {
+        List<ColumnDoc> columns = new ArrayList<>();
+        for (String name : ChannelTable.COLUMNS) {
+            boolean text = List.of("policy", "metric", "channel", "method").contains(name);
+            String type = text ? "text" : name.equals("samples") ? "integer" : "number";
+            String unit = text || name.equals("samples") ? "" : name.equals("share") ? "fraction" : "the metric's unit";
+            columns.add(new ColumnDoc(name, type, unit, described(CHANNELS, ChannelTable.FILE, name)));
+        }
+        return new TableDoc(ChannelTable.FILE, "with --channels only: one row per policy, decomposed metric and "
+                + "channel, the channels in order, then direct.", columns);
     }
 
     /** design.csv, results.csv, sensitivity.csv, then the combined tables a sweep keeps with --keep series. */

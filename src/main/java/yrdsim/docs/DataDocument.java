@@ -3,6 +3,8 @@ package yrdsim.docs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import yrdsim.compare.ChannelPlan;
+import yrdsim.compare.ChannelTable;
 import yrdsim.metrics.RunTables;
 import yrdsim.output.CombinedTables;
 import yrdsim.output.Numbers;
@@ -51,7 +53,11 @@ public final class DataDocument {
         b.append("/`: the baseline's seeds first, then each policy's. With `--parameter-draws N --estimates DIR` ");
         b.append("the runs under `runs/` are at the calibration's estimates, and it also writes `draws.csv` and ");
         b.append("each draw's runs under `draws/draw-K/SCENARIO/seed-SEED/` (only `manifest.json` and ");
-        b.append("`summary.json`).\n\n");
+        b.append("`summary.json`). With `--channels` it also writes `");
+        b.append(ChannelTable.FILE).append("` and, for each subset of channels switched off, each scenario's run on ");
+        b.append("each seed under `").append(ChannelPlan.DIRECTORY).append("/SUBSET/SCENARIO/seed-SEED/` (only ");
+        b.append("`manifest.json` and `summary.json`), SUBSET being a 1 (on) or 0 (off) for each channel in the order ");
+        b.append("of `").append(ChannelTable.FILE).append("`.\n\n");
         for (DataDictionary.TableDoc t : DataDictionary.comparisonTables(run)) {
             table(b, t);
         }

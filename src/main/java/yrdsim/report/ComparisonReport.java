@@ -17,7 +17,8 @@ import yrdsim.output.RefusedException;
  * The report of a comparison directory: the delta's IotF revenue share over time (each scenario's
  * mean over replications with its min–max band, and each policy's paired difference from the
  * baseline with its 95% interval) and cross-province flows by factor, around the table of
- * comparison.csv. Provenance comes from the comparison's manifest.
+ * comparison.csv; and, after {@code compare --channels}, the channel decomposition
+ * ({@link ChannelReport}). Provenance comes from the comparison's manifest.
  */
 final class ComparisonReport {
 
@@ -66,7 +67,8 @@ final class ComparisonReport {
         Charts.saveGrid(flows, 2, dir.resolve(CHARTS.get(2)), caption);
 
         Path report = dir.resolve(Reports.REPORT);
-        AtomicFiles.write(report, markdown(manifest, scenarios, seeds, table));
+        AtomicFiles.write(report, markdown(manifest, scenarios, seeds, table) + ChannelReport.write(dir, manifest,
+                caption));
         Html.write(report);
         return report;
     }

@@ -65,7 +65,7 @@ class ComparisonDrawsTest {
 
     private static CompareOptions options(Path out, Path estimates) {
         return new CompareOptions(TWO_REGIONS, List.of(OPEN), 2, 11L, 6, 2, out, SMALL, false,
-                estimates == null ? null : new CompareOptions.Draws(3, estimates, null));
+                estimates == null ? null : new CompareOptions.Draws(3, estimates, null), ChannelOptions.OFF);
     }
 
     static List<CSVRecord> table(Path dir) throws Exception {
@@ -230,11 +230,11 @@ class ComparisonDrawsTest {
         Path calibration = tmp.resolve("cal-wide");
         List<CompareOptions> others = List.of(
                 new CompareOptions(TWO_REGIONS, List.of(OPEN), 2, 11L, 6, 2, wide, SMALL, false,
-                        new CompareOptions.Draws(2, calibration, null)),
+                        new CompareOptions.Draws(2, calibration, null), ChannelOptions.OFF),
                 new CompareOptions(TWO_REGIONS, List.of(OPEN), 2, 11L, 6, 2, wide, SMALL, false,
-                        new CompareOptions.Draws(3, calibration, 99L)),
+                        new CompareOptions.Draws(3, calibration, 99L), ChannelOptions.OFF),
                 new CompareOptions(TWO_REGIONS, List.of(OPEN), 2, 11L, 6, 2, wide, SMALL, false,
-                        new CompareOptions.Draws(3, tmp.resolve("cal-none"), null)),
+                        new CompareOptions.Draws(3, tmp.resolve("cal-none"), null), ChannelOptions.OFF),
                 new CompareOptions(TWO_REGIONS, List.of(OPEN), 2, 11L, 6, 2, wide, SMALL, false));
         for (CompareOptions o : others) {
             RefusedException e = assertThrows(RefusedException.class, () -> Comparison.run(o, Progress.NONE),
