@@ -49,7 +49,8 @@ public final class YrdModelWithUI extends GUIState {
 
     private static final Logger LOG = LoggerFactory.getLogger(YrdModelWithUI.class);
     private static final int MAX_MAP_WIDTH = 760;
-    private static final int MAX_MAP_HEIGHT = 800;
+    /** At 720 the six charts tile beside and under the baseline's map on a 1600 × 1000 display. */
+    private static final int MAX_MAP_HEIGHT = 720;
     private static final Color SEA = new Color(0xDCE8F0);
 
     private final Path scenarioFile;
