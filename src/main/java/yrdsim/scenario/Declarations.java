@@ -42,11 +42,11 @@ public final class Declarations {
             lever("barriers.technology.scale", "Barrier scale: technology", "multiplier", closed(0, 100),
                     "multiplies the technology barrier on licence placement and on spillovers between provinces")
                     .slider(0, 2, SCALE_SLIDER),
-            lever("barriers.external.scale", "Barrier scale: hukou and settlement (rest of China)", "multiplier",
+            lever("barriers.external.scale", "Barrier scale: hukou (rest of China)", "multiplier",
                     closed(0, 100), "multiplies the external barriers on workers and talent coming from the rest of "
                             + "China; 0 is free entry, 1 the barriers as written; a barrier is capped at 1")
                     .slider(0, 2, SCALE_SLIDER),
-            lever("barriers.external.workers.{region}", "External barrier: rest of China into the region", "barrier",
+            lever("barriers.external.workers.{region}", "External barrier from the rest of China", "barrier",
                     closed(0, 1), "hukou and settlement barrier on migrants from the rest of China into the region "
                             + "(leaving for the rest of China is free); talent programmes cut it for talent"),
             number("rest_of_china.workers", "Rest of China: workers", "thousand persons", closed(0, 1e7),

@@ -29,7 +29,9 @@ final class About {
                 + "province is fixed by the firm's id: the model knows provinces, not cities). IotF sectors have "
                 + "vivid colours, traditional sectors muted ones; dot size grows with log revenue. Rings mark "
                 + "emerged clusters. Arrows are the last quarter's flows between provinces, one layer per factor: "
-                + "switch layers in the display's Layers menu. Double-click a province or a dot to inspect it.</p>"
+                + "switch layers in the display's Layers menu. When the scenario has a rest of China, a node at "
+                + "the western edge stands for it, with its flows of workers and talent: solid arrows into a "
+                + "province, dashed out of it. Double-click a province or a dot to inspect it.</p>"
                 + "<p><b>Model tab.</b> Policy levers. A change takes effect at the next step and is recorded in "
                 + "the run's timeline; <i>Save scenario</i> writes a scenario file that <code>yrdsim run</code> "
                 + "reproduces. <b>Displays tab.</b> The map and the charts.</p>";

@@ -15,8 +15,8 @@ final class ChartLayout {
 
     /**
      * The smallest chart window in which a MASON chart shows its title, legend and axis titles
-     * (with the short unit-only y-axis titles of {@link Charts}): five fit beside the baseline's
-     * map on a 1600 × 1000 display.
+     * (with the short unit-only y-axis titles of {@link Charts}): the six charts fit beside and
+     * under the baseline's map on a 1600 × 1000 display.
      */
     static final int MIN_WIDTH = 360;
     static final int MIN_HEIGHT = 190;

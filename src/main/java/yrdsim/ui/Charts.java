@@ -30,8 +30,9 @@ import yrdsim.scenario.Period;
 
 /**
  * The GUI's time-series charts, made with MASON's chart generators: IotF revenue share by
- * province, wages by province, net migration of workers and talent, clusters, and the share of
- * each factor that crossed a province border. The model thread reads one row of numbers after
+ * province, wages by province, net migration of workers and talent, clusters, the share of
+ * each factor that crossed a province border, and the knowledge each province created and
+ * absorbed from other provinces' firms. The model thread reads one row of numbers after
  * each step; the series are changed on the Swing thread, where JFreeChart reads them.
  *
  * <p>As in the reports, shares are in per cent, wages in thousand yuan per person, and text is
@@ -65,6 +66,9 @@ final class Charts {
     /** Model wages are bn yuan per thousand persons; ×1000 gives thousand yuan per person. */
     private static final double THOUSAND_YUAN_PER_PERSON = 1000;
     private static final double PER_CENT = 100;
+    /** Name of a province's series in the knowledge chart, after the province's name. */
+    static final String CREATED = " created";
+    static final String ABSORBED = " absorbed";
 
     /** Charts for a scenario with these regions. */
     Charts(String[] regionNames) {
@@ -77,6 +81,9 @@ final class Charts {
         TimeSeriesChartGenerator clusters = chart("Clusters of a province and sector", "count");
         TimeSeriesChartGenerator flows = chart("Share of each factor crossing a border (%)", "% (log scale)");
         flows.setYAxisLogScaled(true);
+        // Log scale: creation is thousands of licence units a quarter, absorption can be a few.
+        TimeSeriesChartGenerator knowledge = chart("Knowledge created and absorbed", "licence units (log)");
+        knowledge.setYAxisLogScaled(true);
         for (int p = 0; p < regions; p++) {
             add(iotf, regionNames[p], color(p), false);
         }
@@ -91,6 +98,10 @@ final class Charts {
         add(clusters, "emerged since the start", color(1), true);
         for (int f = 0; f < CROSSING.length; f++) {
             add(flows, CROSSING[f].label(), FACTOR_COLORS[f], false);
+        }
+        for (int p = 0; p < regions; p++) {
+            add(knowledge, regionNames[p] + CREATED, color(p), false);
+            add(knowledge, regionNames[p] + ABSORBED, color(p), true);
         }
     }
 
@@ -243,6 +254,10 @@ final class Charts {
         for (int f = 0; f < CROSSING.length; f++) {
             row[k++] = crossing[f] * PER_CENT;
         }
+        for (Province p : provinces) {
+            row[k++] = p.getKnowledgeCreated();
+            row[k++] = p.getKnowledgeAbsorbed();
+        }
         SwingUtilities.invokeLater(() -> {
             for (int i = 0; i < row.length; i++) {
                 if (row[i] > 0 || !logScaled.get(i)) {
@@ -256,6 +271,18 @@ final class Charts {
     /** Points of every series, in chart order; read on the Swing thread. */
     int[] points() {
         return series.stream().mapToInt(XYSeries::getItemCount).toArray();
+    }
+
+    /** Whether series {@code k} (in chart order) is on a log axis, which leaves out values of 0 or less. */
+    boolean logScaled(int k) {
+        return logScaled.get(k);
+    }
+
+    /** The series named {@code name} (its legend entry), in the first chart that has one; read on the Swing thread. */
+    XYSeries series(String name) {
+        // MASON wraps each key to keep it unique; it prints as the name.
+        return series.stream().filter(s -> name.equals(String.valueOf(s.getKey()))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no series " + name));
     }
 
     /** Decimal year of the start of a quarter: 2020Q3 is 2020.5. */

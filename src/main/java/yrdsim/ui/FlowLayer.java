@@ -70,27 +70,43 @@ final class FlowLayer extends MapLayer {
                 }
                 Point2D.Double a = screen(info, map.geography().anchor(p).x, map.geography().anchor(p).y);
                 Point2D.Double b = screen(info, map.geography().anchor(q).x, map.geography().anchor(q).y);
-                arrow(g, a, b, (float) Math.max(1, MAX_WIDTH * v / runMax), fill, 0.12 + 0.09 * row);
+                arrow(g, a, b, (float) Math.max(1, MAX_WIDTH * v / runMax), fill, 0.12 + 0.09 * row, false);
             }
         }
-        String key = String.format(java.util.Locale.ROOT, "%s flows: widest %.3g %s per quarter",
-                factor.label(), runMax, unit);
+        key(g, info, row, fill, false, String.format(java.util.Locale.ROOT, "%s flows: widest %.3g %s per quarter",
+                factor.label(), runMax, unit));
+    }
+
+    /**
+     * A line of the flow keys in the view's bottom-left corner: row 3 is the lowest, lower rows
+     * stand above it (negative rows above row 0). With {@code dashed}, the swatch shows a solid
+     * and a dashed stroke, for layers that draw two directions differently.
+     */
+    static void key(Graphics2D g, DrawInfo2D info, int row, Color fill, boolean dashed, String text) {
         g.setFont(KEY);
         int y = (int) (info.clip.getMaxY() - 12 - 16 * (3 - row));
         int x = (int) info.clip.getMinX() + 12;
         g.setColor(HALO);
-        g.fillRect(x - 2, y - 11, g.getFontMetrics().stringWidth(key) + 30, 15);
+        g.fillRect(x - 2, y - 11, g.getFontMetrics().stringWidth(text) + 30, 15);
         g.setColor(fill);
-        g.fillRect(x, y - 6, 20, 5);
+        if (dashed) {
+            g.fillRect(x, y - 6, 9, 5);
+            g.fillRect(x + 12, y - 6, 3, 5);
+            g.fillRect(x + 17, y - 6, 3, 5);
+        } else {
+            g.fillRect(x, y - 6, 20, 5);
+        }
         g.setColor(INK);
-        g.drawString(key, x + 26, y);
+        g.drawString(text, x + 26, y);
     }
 
     /**
      * A quadratic arrow bending to the right of a→b by {@code bend} of its length (each factor
-     * bends differently, so the four layers fan out), shortened so heads stay off the labels.
+     * bends differently, so the four layers fan out), shortened so heads stay off the labels;
+     * with {@code dashed}, its line is dashed (the head stays solid).
      */
-    private static void arrow(Graphics2D g, Point2D.Double a, Point2D.Double b, float width, Color fill, double bend) {
+    static void arrow(Graphics2D g, Point2D.Double a, Point2D.Double b, float width, Color fill, double bend,
+                      boolean dashed) {
         double dx = b.x - a.x;
         double dy = b.y - a.y;
         double length = Math.hypot(dx, dy);
@@ -104,7 +120,10 @@ final class FlowLayer extends MapLayer {
         Point2D.Double control = new Point2D.Double((from.x + to.x) / 2 - uy * length * bend,
                 (from.y + to.y) / 2 + ux * length * bend);
         g.setColor(fill);
-        g.setStroke(new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
+        g.setStroke(dashed
+                ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                        new float[] {Math.max(6f, 1.5f * width), Math.max(4f, width)}, 0f)
+                : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
         g.draw(new QuadCurve2D.Double(from.x, from.y, control.x, control.y, to.x, to.y));
         double hx = to.x - control.x;
         double hy = to.y - control.y;

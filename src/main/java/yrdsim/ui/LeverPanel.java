@@ -44,14 +44,15 @@ public final class LeverPanel implements Propertied {
 
     /** The declared levers the Model tab shows, in its order, around the rows built below. */
     private static final List<String> DELTA_LEVERS = List.of("barriers.labor.scale", "barriers.capital.scale",
-            "barriers.technology.scale", "policies.common_market", "policies.green_development.carbon_price",
-            "policies.flagship_support.rate", "policies.little_giants.rate");
+            "barriers.technology.scale", "barriers.external.scale", "policies.common_market",
+            "policies.green_development.carbon_price", "policies.flagship_support.rate", "policies.little_giants.rate");
     private static final List<String> ALLIANCE_LEVERS = List.of("policies.innovation_alliances.barrier_cut",
             "policies.innovation_alliances.spillover_boost", "policies.innovation_alliances.rd_subsidy");
     private static final List<String> TALENT_LEVERS = List.of("policies.talent_program.{region}.wage_top_up",
             "policies.talent_program.{region}.barrier_cut", "policies.talent_program.{region}.supply_growth");
     private static final List<String> PROVINCE_LEVERS = List.of("policies.iotf_incubation.{region}",
-            "policies.development_zones.{region}", "policies.innovation_platforms.{region}");
+            "policies.development_zones.{region}", "policies.innovation_platforms.{region}",
+            "barriers.external.workers.{region}");
 
     private final Supplier<YrdModel> model;
     private final Map<String, JsonNode> pending = new LinkedHashMap<>();
@@ -77,7 +78,8 @@ public final class LeverPanel implements Propertied {
         ALLIANCE_LEVERS.forEach(path -> rows.add(lever(path)));
         rows.add(new LeverRow(PROVINCE, "Province levers act on", int.class, () -> province,
                 v -> province = (Integer) v, this::regionNames,
-                "the province whose talent programme, IotF subsidy, incubation, zone and platform the levers below set"));
+                "the province whose talent programme, IotF subsidy, incubation, zone, platform and barrier to the rest of "
+                        + "China the levers below set"));
         TALENT_LEVERS.forEach(path -> rows.add(lever(path)));
         Declaration subsidy = Declarations.at(DIVISION_OF_LABOR);
         rows.add(new LeverRow(DIVISION_OF_LABOR, "IotF subsidy (output, every IotF sector)", double.class,

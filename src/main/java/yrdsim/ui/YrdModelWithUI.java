@@ -36,7 +36,8 @@ import yrdsim.scenario.ScenarioException;
  * The MASON GUI of the model, as {@code HeatBugsWithUI} is of {@code HeatBugs}: it wraps a
  * {@link YrdModel} that runs exactly as it does headless and knows nothing of this class. The
  * GUI adds a map of the delta ({@link Display2D} with one layer each for provinces, enterprises,
- * cities, clusters, the flows of each factor, names and the legend), MASON time-series charts,
+ * cities, clusters, the flows of each factor, the rest of China's flows of workers and talent,
+ * names and the legend), MASON time-series charts,
  * inspectors for provinces and enterprises, and the policy levers of the Model tab.
  *
  * <p>The GUI never changes the model: it reads it after each step and between steps (MASON holds
@@ -48,7 +49,8 @@ public final class YrdModelWithUI extends GUIState {
 
     private static final Logger LOG = LoggerFactory.getLogger(YrdModelWithUI.class);
     private static final int MAX_MAP_WIDTH = 760;
-    private static final int MAX_MAP_HEIGHT = 800;
+    /** At 720 the six charts tile beside and under the baseline's map on a 1600 × 1000 display. */
+    private static final int MAX_MAP_HEIGHT = 720;
     private static final Color SEA = new Color(0xDCE8F0);
 
     private final Path scenarioFile;
@@ -58,6 +60,7 @@ public final class YrdModelWithUI extends GUIState {
     private final Charts charts;
     private final FirmLayer firmLayer;
     private final List<FlowLayer> flowLayers = new ArrayList<>();
+    private final List<RestOfChinaLayer> restOfChina = new ArrayList<>();
     private final List<MapLayer> layers = new ArrayList<>();
     private final List<String> layerNames = new ArrayList<>();
     private final List<Boolean> layerVisible = new ArrayList<>();
@@ -95,6 +98,14 @@ public final class YrdModelWithUI extends GUIState {
             // Four factors of arrows at once hide the map: talent and capital are shown at first.
             layer(flow, "Flows: " + factors[i].label(), factors[i] == Factor.TALENT || factors[i] == Factor.CAPITAL);
         }
+        // The rest of China: its node and its flows of workers and talent, keyed above the four factors.
+        RestOfChinaLayer rocWorkers = new RestOfChinaLayer(map, true, Charts.FACTOR_COLORS[0], -2, units[0]);
+        RestOfChinaLayer rocTalent = new RestOfChinaLayer(map, false, Charts.FACTOR_COLORS[1], -1, units[1]);
+        restOfChina.add(rocWorkers);
+        restOfChina.add(rocTalent);
+        // Sixteen arrows converge on the node with both shown: workers, most of the exchange, at first.
+        layer(rocWorkers, "Rest of China: workers", true);
+        layer(rocTalent, "Rest of China: talent", false);
         layer(new NameLayer(map), "Province names", true);
         layer(new LegendLayer(map), "Legend", true);
     }
@@ -183,6 +194,7 @@ public final class YrdModelWithUI extends GUIState {
         map.restart();
         clusters.start(m);
         flowLayers.forEach(FlowLayer::start);
+        restOfChina.forEach(RestOfChinaLayer::start);
         charts.clear();
         scheduleRepeatingImmediatelyBefore(s -> levers.commit());
         scheduleRepeatingImmediatelyAfter(s -> afterStep());
@@ -201,6 +213,7 @@ public final class YrdModelWithUI extends GUIState {
         observedSteps = m.step();
         clusters.observe(m);
         flowLayers.forEach(f -> f.observe(m));
+        restOfChina.forEach(f -> f.observe(m));
         charts.record(m, clusters);
         if (m.step() >= m.scenario().time().steps()) {
             LOG.info("the run has reached its last quarter, {} (step {}); press play to start it again",
@@ -333,6 +346,11 @@ public final class YrdModelWithUI extends GUIState {
     /** The chart windows, once {@link #init} has run. */
     List<JFrame> chartFrames() {
         return List.copyOf(chartFrames);
+    }
+
+    /** The layers of the rest of China's flows: workers, then talent. */
+    List<RestOfChinaLayer> restOfChinaLayers() {
+        return List.copyOf(restOfChina);
     }
 
     /** The enterprise layer. */

@@ -18,7 +18,9 @@ import javax.swing.JViewport;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 import sim.util.gui.DisclosurePanel;
+import org.jfree.data.xy.XYSeries;
 import sim.util.media.chart.TimeSeriesChartGenerator;
+import yrdsim.model.YrdModel;
 
 /**
  * The chart windows: tiled beside the map without overlap at a size that shows the whole chart
@@ -29,12 +31,15 @@ class ChartWindowsTest {
     /** The baseline's Console and map on a 1600 × 1000 display, as measured there. */
     private static final Rectangle SCREEN = new Rectangle(0, 0, 1600, 1000);
     private static final Rectangle CONSOLE = new Rectangle(0, 0, 470, 820);
-    private static final Rectangle MAP = new Rectangle(474, 0, 700, 840);
+    private static final Rectangle MAP = new Rectangle(474, 0, 631, 761);
+    private static final int CHARTS = 6;
 
     @Test
-    void fiveChartsTileBesideTheBaselineMapWithoutOverlap() {
-        List<Rectangle> tiles = ChartLayout.tile(SCREEN, CONSOLE, MAP, 5);
-        assertEquals(5, tiles.size());
+    void sixChartsTileBesideAndUnderTheBaselineMapWithoutOverlap() {
+        List<Rectangle> tiles = ChartLayout.tile(SCREEN, CONSOLE, MAP, CHARTS);
+        assertEquals(CHARTS, tiles.size());
+        // Not the cascade: every chart has room beyond the minimum.
+        assertTrue(tiles.stream().allMatch(t -> t.height >= 230), tiles.toString());
         for (int i = 0; i < tiles.size(); i++) {
             Rectangle t = tiles.get(i);
             assertTrue(SCREEN.contains(t), t + " is on screen");
@@ -50,14 +55,15 @@ class ChartWindowsTest {
     void aWideLowMapGetsItsChartsUnderIt() {
         // The two-regions test bed's map.
         Rectangle map = new Rectangle(474, 0, 777, 482);
-        List<Rectangle> tiles = ChartLayout.tile(SCREEN, CONSOLE, map, 5);
+        List<Rectangle> tiles = ChartLayout.tile(SCREEN, CONSOLE, map, CHARTS);
         assertTrue(tiles.stream().allMatch(t -> t.height >= 250 && t.y > map.y + map.height), tiles.toString());
     }
 
     @Test
     void aSmallScreenCascadesChartsOfTheMinimumSize() {
         Rectangle small = new Rectangle(0, 0, 1024, 700);
-        List<Rectangle> tiles = ChartLayout.tile(small, new Rectangle(0, 0, 470, 700), new Rectangle(474, 0, 540, 700), 5);
+        List<Rectangle> tiles = ChartLayout.tile(small, new Rectangle(0, 0, 470, 700), new Rectangle(474, 0, 540, 700),
+                CHARTS);
         for (Rectangle t : tiles) {
             assertTrue(t.width >= ChartLayout.MIN_WIDTH && t.height >= ChartLayout.MIN_HEIGHT, t.toString());
             assertTrue(small.contains(t), t + " is on screen");
@@ -69,7 +75,7 @@ class ChartWindowsTest {
         try (Gui g = Gui.open(Gui.TWO_REGIONS, List.of("time.steps=8"), 7, 1)) {
             Gui.onEdt(() -> {
                 List<JFrame> frames = g.gui.chartFrames();
-                assertEquals(5, frames.size());
+                assertEquals(CHARTS, frames.size());
                 Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
                 boolean roomy = screen.width >= 1600 && screen.height >= 1000;
                 List<TimeSeriesChartGenerator> generators = g.gui.charts().generators();
@@ -98,6 +104,52 @@ class ChartWindowsTest {
                             && b.getText().contains("PDF")), frame.getTitle() + " offers no PDF export");
                     assertTrue(all.stream().anyMatch(c -> c instanceof JLabel l && Charts.NO_PDF.equals(l.getText())
                             && l.getToolTipText().contains("AGPL")), frame.getTitle() + " says why there is no PDF");
+                }
+                return null;
+            });
+        }
+    }
+
+    /**
+     * The knowledge chart has a created and an absorbed series for every province, each point
+     * the province's knowledge of that quarter as the model reports it.
+     */
+    @Test
+    void theKnowledgeChartShowsWhatEachProvinceCreatedAndAbsorbed() throws Exception {
+        try (Gui g = Gui.open(Gui.TWO_REGIONS, List.of("time.steps=12"), 7, 1)) {
+            YrdModel m = g.gui.model();
+            int steps = 6;
+            double[][] created = new double[2][steps];
+            double[][] absorbed = new double[2][steps];
+            for (int s = 0; s < steps; s++) {
+                g.playUntil(s + 1);
+                for (int p = 0; p < 2; p++) {
+                    created[p][s] = m.provinces()[p].getKnowledgeCreated();
+                    absorbed[p][s] = m.provinces()[p].getKnowledgeAbsorbed();
+                }
+            }
+            Gui.onEdt(() -> {
+                TimeSeriesChartGenerator chart = g.gui.charts().generators().get(CHARTS - 1);
+                assertTrue(chart.getTitle().startsWith("Knowledge created and absorbed"), chart.getTitle());
+                assertEquals(4, chart.getSeriesCount(), "created and absorbed of each province");
+                for (int p = 0; p < 2; p++) {
+                    String name = m.provinces()[p].getName();
+                    XYSeries c = g.gui.charts().series(name + Charts.CREATED);
+                    XYSeries a = g.gui.charts().series(name + Charts.ABSORBED);
+                    assertEquals(steps, c.getItemCount(), name + " created, one point a quarter");
+                    for (int s = 0; s < steps; s++) {
+                        assertEquals(Charts.year(m.period(s)), c.getX(s).doubleValue(), 1e-12);
+                        assertEquals(created[p][s], c.getY(s).doubleValue(), name + " created at step " + s);
+                    }
+                    // The log axis leaves out quarters without absorption.
+                    int k = 0;
+                    for (int s = 0; s < steps; s++) {
+                        if (absorbed[p][s] > 0) {
+                            assertEquals(absorbed[p][s], a.getY(k++).doubleValue(), name + " absorbed at step " + s);
+                        }
+                    }
+                    assertEquals(k, a.getItemCount());
+                    assertTrue(k >= steps - 1, name + " absorbs knowledge from the other province");
                 }
                 return null;
             });

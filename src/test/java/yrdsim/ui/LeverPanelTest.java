@@ -120,7 +120,7 @@ class LeverPanelTest {
                 }
             }
         }
-        assertEquals(17, declared, "sliders built from declarations");
+        assertEquals(19, declared, "sliders built from declarations");
 
         int labour = index(p, "Barrier scale: workers and talent");
         assertEquals(2.0, ((Interval) p.getDomain(labour)).getMax().doubleValue(), "the slider ends at 2");
@@ -131,6 +131,52 @@ class LeverPanelTest {
         p.setValue(index(p, "Province levers act on"), "1");
         p.setValue(index(p, "Talent programme: supply growth per quarter"), "0.01");
         assertEquals(0.01, levers.pending().get("policies.talent_program.B.supply_growth").asDouble());
+    }
+
+    /**
+     * The external (hukou) barriers to the rest of China are in the Model tab with their declared
+     * labels and ranges: the scale for the delta, the barrier itself for the chosen province. A
+     * change of either reaches the model's effective barriers at the next step.
+     */
+    @Test
+    void externalBarriersAreLeversOfTheModelTab() throws Exception {
+        YrdModel m = started("scenarios/two-regions.yaml", List.of("time.steps=8", "rest_of_china.workers=10000",
+                "rest_of_china.talent=500", "rest_of_china.wage=90000", "barriers.external.workers.A=0.5"));
+        LeverPanel levers = new LeverPanel(() -> m);
+        Properties p = levers.properties();
+        Declaration scale = Declarations.at("barriers.external.scale");
+        Declaration workers = Declarations.at("barriers.external.workers.{region}");
+        int scaleRow = index(p, scale.label());
+        int workersRow = index(p, workers.label());
+        assertTrue(scaleRow < index(p, "Province levers act on"), "the scale acts on the whole delta");
+        assertTrue(workersRow > index(p, "Province levers act on"), "the barrier acts on the chosen province");
+        for (int row : new int[] {scaleRow, workersRow}) {
+            Declaration d = row == scaleRow ? scale : workers;
+            Interval slider = (Interval) p.getDomain(row);
+            assertEquals(d.sliderRange().min(), slider.getMin().doubleValue(), d.path());
+            assertEquals(d.sliderRange().max(), slider.getMax().doubleValue(), d.path());
+            assertTrue(p.isReadWrite(row), d.path());
+            assertTrue(p.getDescription(row).startsWith(d.tooltip()), p.getDescription(row));
+        }
+        assertEquals(0.0, scale.sliderRange().min());
+        assertEquals(2.0, scale.sliderRange().max(), "the scale's slider runs to 2");
+        assertEquals(1.0, workers.sliderRange().max(), "a barrier runs to 1");
+        assertEquals(1.0, levers.get("barriers.external.scale"));
+        assertEquals(0.5, levers.get("barriers.external.workers.{region}"), "A's barrier as loaded");
+
+        step(m, levers);
+        assertEquals(0.5, m.levers().externalLabor(0), 1e-15);
+        assertEquals(0.0, m.levers().externalLabor(1), 1e-15);
+        p.setValue(scaleRow, "0.4");
+        levers.set(LeverPanel.PROVINCE, 1);
+        assertEquals(0.0, levers.get("barriers.external.workers.{region}"), "B has no barrier");
+        p.setValue(workersRow, "0.75");
+        assertEquals(1.0, m.scenario().barriers().external().scale(), "nothing changes before the step");
+        step(m, levers);
+        assertEquals(0.4, m.scenario().barriers().external().scale());
+        assertEquals(0.5 * 0.4, m.levers().externalLabor(0), 1e-15);
+        assertEquals(0.75 * 0.4, m.levers().externalLabor(1), 1e-15);
+        assertEquals(2, levers.getLiveChanges());
     }
 
     private static int index(Properties p, String label) {
