@@ -30,16 +30,6 @@ class LeverDirectionTest {
     private static final int ENTRY_STEPS = 24;
     private static final String NO_SHOCKS = "parameters.gibrat_sigma=0";
     private static final String SMALL = "enterprises.scale=0.02";
-    /**
-     * The baseline's mechanism tests run at the model's default turnover and licence logit, not
-     * at the baseline's estimates (scenarios/calibration/yrd-2019.yaml): the estimated exit
-     * hazard (4.5% a quarter) makes the firm counts of a run at 2% of the firms noisy, and the
-     * estimated licence logit (0.5, on its bound) makes licence placement nearly blind to
-     * barriers, so at the estimates an alliance raises Shanghai-Anhui technology flows by about
-     * 3% where these tests ask 20% (docs/MODEL.md, known limitations).
-     */
-    private static final String[] BASELINE_MECHANISM = {SMALL, NO_SHOCKS, "parameters.exit_hazard=0.005",
-        "parameters.tech_logit=5"};
     private static final Map<List<String>, LeverRun> STATUS_QUO = new HashMap<>();
 
     /** The status-quo run of a scenario and options, shared by the tests that compare with it. */
@@ -184,7 +174,7 @@ class LeverDirectionTest {
      */
     @Test
     void carbonPriceLowersEmissionsAndTheEmissionIntensiveShareOfOutput() {
-        String[] options = BASELINE_MECHANISM;
+        String[] options = {SMALL, NO_SHOCKS};
         LeverRun base = statusQuo(LeverRun.BASELINE, STEPS, options);
         LeverRun green = policy(LeverRun.BASELINE, STEPS, options, "policies.green_development.carbon_price=100");
         double before = base.emissions();
@@ -272,7 +262,7 @@ class LeverDirectionTest {
      */
     @Test
     void innovationAlliancesRaiseTechnologyFlowsBetweenMembers() {
-        String[] options = BASELINE_MECHANISM;
+        String[] options = {SMALL, NO_SHOCKS};
         LeverRun base = statusQuo(LeverRun.BASELINE, STEPS, options);
         LeverRun alliance = policy(LeverRun.BASELINE, STEPS, options,
                 "policies.innovation_alliances.members=[Shanghai, Anhui]",
