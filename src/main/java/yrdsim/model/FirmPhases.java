@@ -80,7 +80,7 @@ public final class FirmPhases {
             lnA += FirmRules.innovationStep(st.nu[s], x.innovationMean, x.innovationSd,
                     Rng.normal(key, DRAW_INNOVATION_SIZE));
         }
-        double sd = FirmRules.shockSd(x.gibratSigma, x.volatilityElasticity, f.lnPlan(), x.lnMeanPlan[c]);
+        double sd = FirmRules.shockSd(x.gibratSigma, x.volatilityFactors, f.lnPlan(), x.lnMeanPlan[c]);
         lnA += FirmRules.gibratShock(st.nu[s], sd, Rng.normal(key, DRAW_SHOCK)) + x.catchUp[s];
 
         double talent = FactorUse.quantity(st.eta[s], plan, x.inverseTalentWage[p]);

@@ -30,7 +30,9 @@ public final class StepContext implements Serializable {
     /** Gibrat σ per quarter on the revenue scale, for a firm of its cell's mean size. */
     double gibratSigma;
     /** β: the Gibrat shock's standard deviation falls with relative size as (X/X̄)^−β. */
-    double volatilityElasticity;
+    double volatilityElasticity = Double.NaN;
+    /** (X/X̄)^−β by log relative size ({@link FirmRules#volatilityFactors}), null when β = 0. */
+    double[] volatilityFactors;
     /** Knowledge decay δ_T. */
     double techDecay;
     /** Exit hazard per quarter. */
@@ -179,7 +181,10 @@ public final class StepContext implements Serializable {
         innovationMean = k.innovationMean();
         innovationSd = k.innovationSd();
         gibratSigma = k.gibratSigma();
-        volatilityElasticity = k.volatilitySizeElasticity();
+        if (k.volatilitySizeElasticity() != volatilityElasticity) {
+            volatilityElasticity = k.volatilitySizeElasticity();
+            volatilityFactors = FirmRules.volatilityFactors(volatilityElasticity);
+        }
         techDecay = k.techDecay();
         exitHazard = k.exitHazard();
         exitLossQuarters = k.exitLossQuarters();

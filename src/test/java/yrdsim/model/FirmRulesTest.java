@@ -162,4 +162,27 @@ class FirmRulesTest {
         assertEquals(0.22 * 1.3 - 0.02, FirmRules.unitValue(0.22, 1.3, 0.02), 1e-15);
         assertEquals(Double.NEGATIVE_INFINITY, FirmRules.lnPositive(FirmRules.unitValue(0.22, 1, 0.3)));
     }
+
+    /**
+     * The volatility table reproduces σ (X/X̄)^−β to a relative 10^−6 over the clipped range, for
+     * β from 0.05 to the declared maximum 0.5; beyond a factor of 100 either side the factor of
+     * 100 applies; with β = 0 every firm has σ.
+     */
+    @Test
+    void shockSdFollowsThePowerOfRelativeSizeWithinItsRange() {
+        double sigma = 0.1;
+        assertEquals(sigma, FirmRules.shockSd(sigma, FirmRules.volatilityFactors(0), 3, -2), 0);
+        for (double beta : new double[] {0.05, 0.15, 0.5}) {
+            double[] factors = FirmRules.volatilityFactors(beta);
+            for (double rel = -4.6; rel <= 4.6; rel += 0.0137) {
+                double exact = sigma * Math.exp(-beta * rel);
+                assertEquals(exact, FirmRules.shockSd(sigma, factors, rel + 1.5, 1.5), 1e-6 * exact, "beta " + beta
+                        + ", ln relative size " + rel);
+            }
+            double atEdge = sigma * Math.pow(FirmRules.VOLATILITY_SIZE_RANGE, -beta);
+            assertEquals(atEdge, FirmRules.shockSd(sigma, factors, 50, 0), 1e-12 * atEdge);
+            assertEquals(sigma / Math.pow(FirmRules.VOLATILITY_SIZE_RANGE, -beta),
+                    FirmRules.shockSd(sigma, factors, -50, 0), 1e-9);
+        }
+    }
 }
