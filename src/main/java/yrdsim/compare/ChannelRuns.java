@@ -4,11 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import yrdsim.metrics.RunStamp;
@@ -85,83 +80,18 @@ final class ChannelRuns {
     static void run(Setting s, List<Scenario> scenarios, List<Integer> subsets, int steps, Progress progress,
                     Clock clock) throws RunFailure, RefusedException {
         int runs = subsets.size() * scenarios.size() * s.seeds().size();
-        Counter counter = new Counter(progress, runs * steps);
         LOG.info("channel decomposition: {} subsets of {} channels switched off × {} scenarios × {} seeds = {} runs "
                 + "of {} steps, {} at a time", subsets.size(), ChannelPlan.CHANNELS.size(), scenarios.size(),
                 s.seeds().size(), runs, steps, s.jobs());
-        ExecutorService pool = Executors.newFixedThreadPool(s.jobs(), r -> {
-            Thread t = new Thread(r, "compare-channel-run");
-            t.setDaemon(true);
-            return t;
-        });
-        List<Future<?>> futures = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        try {
-            for (int subset : subsets) {
-                for (long seed : s.seeds()) {
-                    for (Scenario scenario : scenarios) {
-                        RunOptions options = options(s, scenario, subset, seed);
-                        names.add(scenario.label() + " seed " + seed + " channels " + ChannelPlan.name(subset));
-                        futures.add(pool.submit(() -> {
-                            int[] reported = {0};
-                            Runner.run(options, (done, total) -> {
-                                counter.advance(done - reported[0]);
-                                reported[0] = done;
-                            }, clock);
-                            counter.advance(steps - reported[0]);
-                            return null;
-                        }));
-                    }
+        List<ComparisonRuns.Job> jobs = new ArrayList<>();
+        for (int subset : subsets) {
+            for (long seed : s.seeds()) {
+                for (Scenario scenario : scenarios) {
+                    jobs.add(new ComparisonRuns.Job(scenario.label() + " seed " + seed + " channels "
+                            + ChannelPlan.name(subset), options(s, scenario, subset, seed)));
                 }
             }
-            await(futures, names);
-        } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
-    }
-
-    private static void await(List<Future<?>> futures, List<String> names) throws RunFailure, RefusedException {
-        for (int i = 0; i < futures.size(); i++) {
-            try {
-                futures.get(i).get();
-            } catch (ExecutionException e) {
-                futures.forEach(f -> f.cancel(false));
-                Throwable cause = e.getCause();
-                if (cause instanceof RunFailure f) {
-                    throw new RunFailure(names.get(i) + ": " + f.getMessage(), f);
-                }
-                if (cause instanceof RefusedException r) {
-                    throw new RefusedException(names.get(i) + ": " + r.getMessage());
-                }
-                throw new RunFailure(names.get(i) + " failed: " + cause, cause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RunFailure("interrupted", e);
-            }
-        }
-    }
-
-    /** Steps done over all runs, told to a progress display that is not thread-safe, one call at a time. */
-    private static final class Counter {
-        private final Progress progress;
-        private final int total;
-        private int done;
-
-        Counter(Progress progress, int total) {
-            this.progress = progress;
-            this.total = total;
-        }
-
-        synchronized void advance(int steps) {
-            if (steps > 0) {
-                done += steps;
-                progress.step(done, total);
-            }
-        }
+        ComparisonRuns.run(jobs, s.jobs(), steps, progress, clock);
     }
 }
