@@ -51,10 +51,10 @@ class OpenDeltaValidationTest {
     }
 
     @Test
-    void aKnowledgeLoopWithAGainOfOneIsRefusedNamingTheSectorAndItsParameters() {
+    void aKnowledgeLoopWithAGainOfOneIsRefusedNamingTheSectorAndItsParameters() throws ScenarioException {
         // IotF: 0.3 + lambda_R x 0.15 / 0.25 x 3 reaches 1 at lambda_R = 7/18; traditional: 0.3 + lambda_R / 3.
         List<String> p = problems("parameters.creation_rd_elasticity=0.4");
-        single(p, "sectors.1", "knowledge loop's gain is", "creation_knowledge_elasticity (0.3)",
+        single(p, "sectors.iotf", "knowledge loop's gain is", "creation_knowledge_elasticity (0.3)",
                 "creation_rd_elasticity (0.4)", "adoption_elasticity (3.0)");
         assertDoesNotThrow(() -> ScenarioLoader.load(TWO_REGIONS, List.of("parameters.creation_rd_elasticity=0.38")));
         assertEquals(0.66, LoopGain.of(ScenarioLoader.load(TWO_REGIONS).scenario().parameters(),
