@@ -19,7 +19,7 @@ import yrdsim.scenario.Suggestions;
         description = "Agent-based simulator of factor mobility and Industries of the Future in the Yangtze River Delta.",
         subcommands = {RunCommand.class, ResumeCommand.class, VerifyCommand.class, ValidateCommand.class,
                 CompareCommand.class, SweepCommand.class, MergeCommand.class, CalibrateCommand.class,
-                ReportCommand.class, GuiCommand.class,
+                ReportCommand.class, AtlasCommand.class, GuiCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

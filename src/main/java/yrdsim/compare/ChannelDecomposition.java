@@ -61,13 +61,15 @@ public final class ChannelDecomposition {
     /**
      * The decomposition a comparison asks for, or null without {@code --channels}.
      *
+     * @param atEstimates overrides after the comparison's, which every run takes: with parameter draws,
+     *                    the estimates, as the comparison's point runs take them
      * @param labels the scenarios' labels in the comparison, baseline first
      * @param paths  their files, in the same order
      * @param steps  steps of every run
      * @param dir    the comparison directory
      * @throws ScenarioException a scenario does not load with its channels switched off
      */
-    public static ChannelDecomposition of(CompareOptions o, List<String> labels, List<Path> paths, List<Long> seeds,
+    public static ChannelDecomposition of(CompareOptions o, List<String> atEstimates, List<String> labels, List<Path> paths, List<Long> seeds,
                                           int steps, Path dir) throws ScenarioException {
         ChannelPlan plan = ChannelPlan.of(o.channels(), seeds.get(0));
         if (plan == null) {
@@ -77,7 +79,9 @@ public final class ChannelDecomposition {
         for (int i = 0; i < labels.size(); i++) {
             scenarios.add(new ChannelRuns.Scenario(labels.get(i), paths.get(i)));
         }
-        ChannelRuns.Setting setting = new ChannelRuns.Setting(o.overrides(), o.steps(), seeds, o.jobs(), dir);
+        List<String> overrides = new ArrayList<>(o.overrides());
+        overrides.addAll(atEstimates);
+        ChannelRuns.Setting setting = new ChannelRuns.Setting(overrides, o.steps(), seeds, o.jobs(), dir);
         ChannelRuns.check(setting, scenarios);
         return new ChannelDecomposition(plan, setting, scenarios, steps);
     }

@@ -17,7 +17,8 @@ import java.util.List;
  * @param force        replace a different complete comparison in {@code out}
  * @param draws        parameter draws from a calibration ({@code --parameter-draws N --estimates DIR}), or null
  *                     for seed noise alone
- * @param channels     the channel decomposition ({@code --channels}), or {@link ChannelOptions#OFF}
+ * @param channels     the channel decomposition ({@code --channels}), or {@link ChannelOptions#OFF}; with
+ *                     draws it decomposes the effects at the estimates (the point runs), not at each draw
  */
 public record CompareOptions(Path baseline, List<Path> policies, int replications, Long seed, Integer steps,
                              int jobs, Path out, List<String> overrides, boolean force, Draws draws,
@@ -30,8 +31,17 @@ public record CompareOptions(Path baseline, List<Path> policies, int replication
      * @param n         draws, at least 2 (one draw cannot show how the effect varies with the parameters)
      * @param estimates the calibration directory (its estimates.csv and covariance.csv)
      * @param seed      seed of the draws, or null for the comparison's first seed
+     * @param centred   draw around the baseline scenario's own values of the estimated parameters, with the
+     *                  calibration's covariance, instead of around the calibration's estimates: the runs are
+     *                  then those of the scenarios as written ({@code yrdsim atlas}, which evaluates the shipped
+     *                  scenarios)
      */
-    public record Draws(int n, Path estimates, Long seed) {
+    public record Draws(int n, Path estimates, Long seed, boolean centred) {
+
+        /** Draws around the calibration's estimates. */
+        public Draws(int n, Path estimates, Long seed) {
+            this(n, estimates, seed, false);
+        }
 
         /** Checks the count. */
         public Draws {
@@ -71,10 +81,6 @@ public record CompareOptions(Path baseline, List<Path> policies, int replication
         if (draws != null && replications < 2) {
             throw new IllegalArgumentException("--parameter-draws needs --replications of at least 2, to tell "
                     + "parameter uncertainty from seed noise; was " + replications);
-        }
-        if (draws != null && channels.on()) {
-            throw new IllegalArgumentException("--channels and --parameter-draws cannot be combined yet: run the "
-                    + "channel decomposition at the estimates (without draws), and the draws without --channels");
         }
     }
 }

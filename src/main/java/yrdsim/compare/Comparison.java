@@ -83,7 +83,8 @@ public final class Comparison {
         DrawPlan draws = o.draws() == null ? null : DrawPlan.prepare(o, entries.stream().map(Entry::path).toList(),
                 entries.stream().map(Entry::loaded).toList(), first);
         Path dir = o.out() != null ? o.out() : defaultDirectory(entries);
-        ChannelDecomposition channels = ChannelDecomposition.of(o, entries.stream().map(Entry::label).toList(),
+        ChannelDecomposition channels = ChannelDecomposition.of(o, draws == null ? List.of() : draws.atEstimates(),
+                entries.stream().map(Entry::label).toList(),
                 entries.stream().map(Entry::path).toList(), seeds, base.time().steps(), dir);
         Map<String, Object> identity = identity(o, entries, seeds);
         if (channels != null) {

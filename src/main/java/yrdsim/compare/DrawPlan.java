@@ -52,6 +52,8 @@ final class DrawPlan {
     static final String MANIFEST_FIELD = "parameter_draws";
     /** The field of that record that names the calibration directory: provenance, not identity. */
     private static final String ESTIMATES_FIELD = "estimates";
+    /** The field of that record saying the draws are centred on the baseline's values; absent when on the estimates. */
+    private static final String CENTRE_FIELD = "centre";
 
     private final CompareOptions.Draws options;
     private final ParameterDraws source;
@@ -104,6 +106,10 @@ final class DrawPlan {
             }
         }
         checkPaths(estimates, source, files, scenarios);
+        if (d.centred()) {
+            source = centred(estimates, source, scenarios.get(0));
+            identity.put(CENTRE_FIELD, "scenario");
+        }
         long seed = ((Number) identity.get("seed")).longValue();
         List<double[]> draws = new ArrayList<>();
         for (double[] theta : source.draw(d.n(), seed)) {
@@ -123,6 +129,31 @@ final class DrawPlan {
             }
         }
         return plan;
+    }
+
+    /**
+     * {@code source} moved to the baseline's own values of its parameters, its covariance kept:
+     * parameter uncertainty around the scenario as written.
+     *
+     * @throws ScenarioException a baseline value lies outside the calibration's bounds, where no draw could reach
+     */
+    private static ParameterDraws centred(Path estimates, ParameterDraws source, LoadedScenario baseline)
+            throws ScenarioException {
+        double[] centre = new double[source.paths().size()];
+        List<Problem> problems = new ArrayList<>();
+        for (int j = 0; j < centre.length; j++) {
+            centre[j] = baseline.tree().get(source.paths().get(j)).asDouble();
+            if (!(centre[j] >= source.lower()[j] && centre[j] <= source.upper()[j])) {
+                problems.add(new Problem(new Location(estimates.toString(), ParameterDraws.line(j), 1),
+                        source.paths().get(j), "the baseline's value " + Numbers.format(centre[j])
+                        + " is outside the calibration's bounds [" + Numbers.format(source.lower()[j]) + ", "
+                        + Numbers.format(source.upper()[j]) + "], so no draw can be centred on it"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return new ParameterDraws(source.paths(), centre, source.lower(), source.upper(), source.covariance());
     }
 
     /** Every drawn path must be a value in every scenario, and the same value in each policy as in the baseline. */
