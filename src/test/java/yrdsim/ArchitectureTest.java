@@ -41,13 +41,16 @@ class ArchitectureTest {
             Map.entry("output", Set.of("scenario", "model", "metrics")),
             Map.entry("run", Set.of("scenario", "model", "model.fast", "model.reference", "metrics", "output")),
             Map.entry("report", Set.of("scenario", "model", "metrics", "output")),
-            Map.entry("compare", Set.of("scenario", "model", "metrics", "output", "run", "report", "calibrate")),
+            Map.entry("compare", Set.of("scenario", "model", "metrics", "output", "run", "report", "calibrate",
+                    "sweep")),
+            Map.entry("atlas", Set.of("scenario", "model", "metrics", "output", "run", "report", "compare",
+                    "sweep")),
             Map.entry("calibrate", Set.of("scenario", "model", "metrics", "output", "run", "report", "sweep")),
             Map.entry("sweep", Set.of("scenario", "model", "metrics", "output", "run")),
             Map.entry("docs", Set.of("scenario", "model", "metrics", "output", "run", "compare", "sweep")),
             Map.entry("ui", Set.of("scenario", "model", "metrics", "output", "run")),
             Map.entry("cli", Set.of("scenario", "model", "metrics", "output", "run", "report", "compare", "sweep",
-                    "calibrate", "ui")));
+                    "calibrate", "ui", "atlas")));
     private static final Set<String> DESKTOP = Set.of("ui", "report");
     private static final Path SOURCES = Path.of("src/main/java/yrdsim");
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(static\\s+)?([\\w.]+)(\\.\\*)?\\s*;");

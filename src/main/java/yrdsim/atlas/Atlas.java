@@ -25,11 +25,13 @@ import yrdsim.output.OutputDirectory;
 import yrdsim.output.Provenance;
 import yrdsim.output.RefusedException;
 import yrdsim.output.RunFailure;
+import yrdsim.output.ShardManifests;
 import yrdsim.report.AtlasReport;
 import yrdsim.report.Reports;
 import yrdsim.run.Progress;
 import yrdsim.scenario.ScenarioException;
 import yrdsim.sweep.Shard;
+import yrdsim.sweep.ShardWork;
 import yrdsim.sweep.SweepDirectory;
 import yrdsim.sweep.SweepFile;
 import yrdsim.sweep.SweepPlan;
@@ -50,7 +52,12 @@ import yrdsim.sweep.SweepRunner;
  * ATLAS/report.md, report.html
  * </pre>
  *
- * A killed atlas is continued by the same command: the comparison and the sweep keep their
+ * With {@code --shard I/N} a process does only its share of every run (the comparison's, the
+ * channel decomposition's and the sweep's, each shared as a sweep's shards share its runs,
+ * {@link ShardWork}) and writes no table; the same command without {@code --shard} then finds
+ * the runs complete and writes the tables, as on one machine.
+ *
+ * <p>A killed atlas is continued by the same command: the comparison and the sweep keep their
  * complete runs, and the tables and report are written again from the runs' files, so they come
  * out byte for byte as from an atlas that was never interrupted.
  */
@@ -69,7 +76,8 @@ public final class Atlas {
     /** The sweep's Sobol indices, copied up. */
     public static final String SENSITIVITY = SweepDirectory.SENSITIVITY;
 
-    private static final OutputDirectory.Kind KIND = new OutputDirectory.Kind(KIND_NAME, List.of(), true);
+    private static final OutputDirectory.Kind KIND = new OutputDirectory.Kind(KIND_NAME,
+            List.of(ShardManifests.DIRECTORY), true);
 
     private Atlas() {
     }
@@ -85,6 +93,17 @@ public final class Atlas {
         Path dir = o.out() != null ? o.out() : Path.of("results", "atlas", stem(o.baseline()));
         SweepPlan sobol = o.sobol() == null ? null : SweepPlan.prepare(SweepFile.read(o.sobol()));
         Map<String, Object> identity = identity(o);
+        if (!o.shard().whole()) {
+            ShardWork.run(dir, KIND, o.shard(), identity, clock, () -> {
+                Comparison.run(comparison(o, dir), progress, clock);
+                if (sobol != null) {
+                    new SweepRunner(sobol, dir.resolve(SOBOL), o.jobs(), o.shard(), progress, clock).run();
+                }
+            });
+            LOG.info("atlas: shard {} done; once every shard is, the same command without --shard writes the tables",
+                    o.shard());
+            return dir;
+        }
         try (OutputDirectory out = claim(dir, identity, o.force(), clock)) {
             if (out.decision() == OutputDirectory.Decision.DONE) {
                 LOG.info("{} already holds this atlas, complete; nothing to do", dir);
@@ -148,12 +167,15 @@ public final class Atlas {
         CompareOptions.Draws draws = o.draws() == 0 ? null
                 : new CompareOptions.Draws(o.draws(), o.estimates(), null, true);
         return new CompareOptions(o.baseline(), o.policies(), o.replications(), o.seed(), o.steps(), o.jobs(),
-                dir.resolve(COMPARISON), o.overrides(), false, draws, new ChannelOptions(true, o.channelSamples()));
+                dir.resolve(COMPARISON), o.overrides(), false, draws, new ChannelOptions(true, o.channelSamples()),
+                o.shard());
     }
 
     private static OutputDirectory claim(Path dir, Map<String, Object> identity, boolean force, Clock clock)
             throws IOException, RefusedException {
-        return OutputDirectory.claim(dir, KIND, OutputDirectory.Identity.fields(identity), force, clock);
+        OutputDirectory.Identity same = OutputDirectory.Identity.fields(identity);
+        return OutputDirectory.claim(dir, KIND, (d, m) -> m == null ? ShardManifests.recordWork(d, identity)
+                : same.matches(d, m), force, clock);
     }
 
     /** What makes two atlases the same work: the files by their contents, the seeds, the sizes. */

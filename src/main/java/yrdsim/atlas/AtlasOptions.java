@@ -2,6 +2,7 @@ package yrdsim.atlas;
 
 import java.nio.file.Path;
 import java.util.List;
+import yrdsim.sweep.Shard;
 
 /**
  * What {@code yrdsim atlas} evaluates and where.
@@ -20,15 +21,22 @@ import java.util.List;
  * @param overrides      {@code key.path=value} overrides of every scenario of the comparison (not the sweep,
  *                       which carries its own)
  * @param force          replace a different complete atlas
+ * @param shard          the share of the runs this process does (a Slurm array task), writing no tables; the
+ *                       same command without a shard then writes them
  */
 public record AtlasOptions(Path baseline, List<Path> policies, int replications, Long seed, Integer steps, int draws,
                            Path estimates, int channelSamples, Path sobol, int jobs, Path out, List<String> overrides,
-                           boolean force) {
+                           boolean force, Shard shard) {
 
     /** Checks counts, with messages naming the options. */
     public AtlasOptions {
         policies = List.copyOf(policies);
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        shard = shard == null ? Shard.WHOLE : shard;
+        if (force && !shard.whole()) {
+            throw new IllegalArgumentException("--force cannot be given to a shard: it would delete the other shards' "
+                    + "runs");
+        }
         if (policies.isEmpty()) {
             throw new IllegalArgumentException("no policy scenario to evaluate");
         }

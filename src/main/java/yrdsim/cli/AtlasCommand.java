@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import yrdsim.atlas.Atlas;
 import yrdsim.atlas.AtlasOptions;
 import yrdsim.atlas.ShippedPolicies;
+import yrdsim.sweep.Shard;
 
 /** {@code yrdsim atlas}: every shipped measure against the baseline, with channels, costs and uncertainty. */
 @Command(name = "atlas", mixinStandardHelpOptions = true, sortOptions = false,
@@ -78,6 +79,11 @@ final class AtlasCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace a different complete atlas in the output directory.")
     boolean force;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Do only the runs whose index is I modulo N (0 <= I "
+            + "< N) and write no tables, as sweep shards do (a Slurm array task); once all N are done, the same "
+            + "command without --shard writes the tables.")
+    String shard;
+
     @Mixin
     Verbosity verbosity;
 
@@ -99,7 +105,7 @@ final class AtlasCommand implements Callable<Integer> {
         try {
             options = new AtlasOptions(baseline, evaluated, replications, seed, steps, draws,
                     draws == 0 ? null : estimates, channelSamples, noSobol ? null : sobol, jobs.jobs(spec), out,
-                    overrides, force);
+                    overrides, force, shard == null ? Shard.WHOLE : Shard.parse(shard));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -81,7 +81,8 @@ public final class ChannelDecomposition {
         }
         List<String> overrides = new ArrayList<>(o.overrides());
         overrides.addAll(atEstimates);
-        ChannelRuns.Setting setting = new ChannelRuns.Setting(overrides, o.steps(), seeds, o.jobs(), dir);
+        ChannelRuns.Setting setting = new ChannelRuns.Setting(overrides, o.steps(), seeds, o.jobs(), dir,
+                o.shard());
         ChannelRuns.check(setting, scenarios);
         return new ChannelDecomposition(plan, setting, scenarios, steps);
     }
@@ -113,6 +114,11 @@ public final class ChannelDecomposition {
     public Progress comparisonProgress(Progress progress) {
         int extra = channelSteps();
         return (done, total) -> progress.step(done, total + extra);
+    }
+
+    /** Runs this process's share of the switched-off subsets' runs, and writes nothing else (a shard). */
+    public void runShare(Progress progress, Clock clock) throws RunFailure, RefusedException {
+        ChannelRuns.run(setting, scenarios, plan.subsetsToRun(), steps, progress, clock);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import yrdsim.sweep.Shard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import yrdsim.metrics.RunStamp;
@@ -42,8 +43,9 @@ final class ChannelRuns {
      * @param seeds     the comparison's seeds
      * @param jobs      runs at a time
      * @param dir       the comparison directory
+     * @param shard     the share of the runs this process does
      */
-    record Setting(List<String> overrides, Integer steps, List<Long> seeds, int jobs, Path dir) {
+    record Setting(List<String> overrides, Integer steps, List<Long> seeds, int jobs, Path dir, Shard shard) {
     }
 
     private ChannelRuns() {
@@ -92,6 +94,6 @@ final class ChannelRuns {
                 }
             }
         }
-        ComparisonRuns.run(jobs, s.jobs(), steps, progress, clock);
+        ComparisonRuns.run(jobs, s.shard(), s.jobs(), steps, progress, clock);
     }
 }

@@ -2,6 +2,7 @@ package yrdsim.compare;
 
 import java.nio.file.Path;
 import java.util.List;
+import yrdsim.sweep.Shard;
 
 /**
  * What to compare and where.
@@ -19,10 +20,19 @@ import java.util.List;
  *                     for seed noise alone
  * @param channels     the channel decomposition ({@code --channels}), or {@link ChannelOptions#OFF}; with
  *                     draws it decomposes the effects at the estimates (the point runs), not at each draw
+ * @param shard        the share of the runs this process does ({@code yrdsim atlas --shard}), writing no
+ *                     tables; {@link Shard#WHOLE} runs everything and writes the tables
  */
 public record CompareOptions(Path baseline, List<Path> policies, int replications, Long seed, Integer steps,
                              int jobs, Path out, List<String> overrides, boolean force, Draws draws,
-                             ChannelOptions channels) {
+                             ChannelOptions channels, Shard shard) {
+
+    /** A comparison of all its runs. */
+    public CompareOptions(Path baseline, List<Path> policies, int replications, Long seed, Integer steps, int jobs,
+                          Path out, List<String> overrides, boolean force, Draws draws, ChannelOptions channels) {
+        this(baseline, policies, replications, seed, steps, jobs, out, overrides, force, draws, channels,
+                Shard.WHOLE);
+    }
 
     /**
      * Parameter uncertainty: every scenario also runs on every seed for each of {@code n}
@@ -66,6 +76,7 @@ public record CompareOptions(Path baseline, List<Path> policies, int replication
         policies = List.copyOf(policies);
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
         channels = channels == null ? ChannelOptions.OFF : channels;
+        shard = shard == null ? Shard.WHOLE : shard;
         if (policies.isEmpty()) {
             throw new IllegalArgumentException("at least one policy scenario is needed");
         }

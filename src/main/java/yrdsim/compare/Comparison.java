@@ -22,6 +22,7 @@ import yrdsim.output.Manifest;
 import yrdsim.output.OutputDirectory;
 import yrdsim.output.RefusedException;
 import yrdsim.output.RunFailure;
+import yrdsim.output.ShardManifests;
 import yrdsim.report.Reports;
 import yrdsim.run.Progress;
 import yrdsim.run.RunOptions;
@@ -31,6 +32,7 @@ import yrdsim.scenario.Problem;
 import yrdsim.scenario.RegionSpec;
 import yrdsim.scenario.Scenario;
 import yrdsim.scenario.ScenarioException;
+import yrdsim.sweep.ShardWork;
 
 /**
  * {@code yrdsim compare}: the baseline and each policy scenario run on the same seeds (common
@@ -52,7 +54,8 @@ public final class Comparison {
     }
 
     /** The kind of a comparison directory: an unfinished comparison keeps its complete runs. */
-    public static final OutputDirectory.Kind KIND = new OutputDirectory.Kind(Reports.COMPARISON_KIND, List.of(), true);
+    public static final OutputDirectory.Kind KIND = new OutputDirectory.Kind(Reports.COMPARISON_KIND,
+            List.of(ShardManifests.DIRECTORY), true);
 
     /** {@link #run(CompareOptions, Progress, Clock)} on the system clock. */
     public static Path run(CompareOptions o, Progress progress)
@@ -94,10 +97,21 @@ public final class Comparison {
         if (draws != null) {
             identity.put(DrawPlan.MANIFEST_FIELD, draws.identity());
         }
+        if (!o.shard().whole()) {
+            ChannelDecomposition share = channels;
+            ShardWork.run(dir, KIND, o.shard(), identity, clock, () -> {
+                runAll(o, entries, seeds, draws, dir, progress, clock);
+                if (share != null) {
+                    share.runShare(progress, clock);
+                }
+            });
+            return dir;
+        }
         // With draws or without, and which draws, is part of the work: a comparison with other
-        // draws (or none) is refused without --force like any other difference.
-        try (OutputDirectory out = claim(dir, (d, m) -> same.matches(d, m) && DrawPlan.recordedIn(draws, m),
-                o.force(), clock)) {
+        // draws (or none) is refused without --force like any other difference. A directory
+        // that only shards have worked in is continued when they did this work.
+        try (OutputDirectory out = claim(dir, (d, m) -> m == null ? ShardManifests.recordWork(d, identity)
+                : same.matches(d, m) && DrawPlan.recordedIn(draws, m), o.force(), clock)) {
             switch (out.decision()) {
                 case DONE -> {
                     LOG.info("{} already holds this comparison, complete; nothing to do", dir);
@@ -359,7 +373,7 @@ public final class Comparison {
         LOG.info("comparing {} scenario{} on {} seed{}{} ({} runs of {} steps, {} at a time) in {}", entries.size(),
                 entries.size() == 1 ? "" : "s", seeds.size(), seeds.size() == 1 ? "" : "s",
                 draws == null ? "" : " at the estimates and " + draws.describe(), jobs.size(), steps, o.jobs(), dir);
-        ComparisonRuns.run(jobs, o.jobs(), steps, progress, clock);
+        ComparisonRuns.run(jobs, o.shard(), o.jobs(), steps, progress, clock);
     }
 
     /**

@@ -3,6 +3,7 @@ package yrdsim.compare;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import yrdsim.sweep.Shard;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +40,19 @@ final class ComparisonRuns {
      */
     static void run(List<Job> jobs, int parallel, int steps, Progress progress, Clock clock)
             throws RunFailure, RefusedException {
+        run(jobs, Shard.WHOLE, parallel, steps, progress, clock);
+    }
+
+    /**
+     * Runs {@code shard}'s share of {@code jobs}: those whose index in the list is the shard's
+     * index modulo the shard count, as a sweep's shards share its runs ({@link Shard#indices}).
+     */
+    static void run(List<Job> all, Shard shard, int parallel, int steps, Progress progress, Clock clock)
+            throws RunFailure, RefusedException {
+        List<Job> jobs = new ArrayList<>();
+        for (int i : shard.indices(all.size())) {
+            jobs.add(all.get(i));
+        }
         SharedProgress shared = new SharedProgress(progress, jobs.size() * steps);
         ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(r, "compare-run");

@@ -3,7 +3,6 @@ package yrdsim.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import yrdsim.atlas.Ranking;
 
 /**
  * The atlas report's sentences, written from the numbers by fixed rules so that no sentence says

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import yrdsim.atlas.Ranking;
 import yrdsim.output.AtomicFiles;
 import yrdsim.output.RefusedException;
 

@@ -1,4 +1,4 @@
-package yrdsim.atlas;
+package yrdsim.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
