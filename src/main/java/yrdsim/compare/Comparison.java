@@ -29,7 +29,6 @@ import yrdsim.run.RunOptions;
 import yrdsim.run.Runner;
 import yrdsim.scenario.LoadedScenario;
 import yrdsim.scenario.Problem;
-import yrdsim.scenario.RegionSpec;
 import yrdsim.scenario.Scenario;
 import yrdsim.scenario.ScenarioException;
 import yrdsim.sweep.ShardWork;
@@ -76,7 +75,13 @@ public final class Comparison {
     public static Path run(CompareOptions o, Progress progress, Clock clock)
             throws ScenarioException, RefusedException, RunFailure {
         List<Entry> entries = load(o);
-        checkStructure(entries);
+        for (Entry e : entries.subList(1, entries.size())) {
+            String difference = ScenarioStructure.difference(entries.get(0).loaded().scenario(), e.loaded().scenario());
+            if (difference != null) {
+                throw new RefusedException(e.path() + ": cannot be compared with the baseline " + entries.get(0).path()
+                        + ": " + difference);
+            }
+        }
         Scenario base = entries.get(0).loaded().scenario();
         long first = o.seed() != null ? o.seed() : base.seed();
         List<Long> seeds = new ArrayList<>();
@@ -271,36 +276,6 @@ public final class Comparison {
      */
     private static RunOptions stamped(RunOptions options, String label, long seed) {
         return options.withStamp(RunStamp.of(RunStamp.runId(label, seed, Runner.overrides(options)), label, seed));
-    }
-
-    /** Scenarios are comparable only with the same regions, sectors, start and length. */
-    private static void checkStructure(List<Entry> entries) throws RefusedException {
-        Entry baseline = entries.get(0);
-        for (Entry e : entries.subList(1, entries.size())) {
-            String difference = structureDifference(baseline.loaded().scenario(), e.loaded().scenario());
-            if (difference != null) {
-                throw new RefusedException(e.path() + ": cannot be compared with the baseline " + baseline.path()
-                        + ": " + difference);
-            }
-        }
-    }
-
-    private static String structureDifference(Scenario base, Scenario other) {
-        List<String> baseRegions = base.regions().stream().map(RegionSpec::name).toList();
-        List<String> otherRegions = other.regions().stream().map(RegionSpec::name).toList();
-        if (!baseRegions.equals(otherRegions)) {
-            return "its regions " + otherRegions + " differ from the baseline's " + baseRegions;
-        }
-        List<String> baseSectors = base.sectors().stream().map(s -> s.name() + (s.iotf() ? " (IotF)" : "")).toList();
-        List<String> otherSectors = other.sectors().stream().map(s -> s.name() + (s.iotf() ? " (IotF)" : "")).toList();
-        if (!baseSectors.equals(otherSectors)) {
-            return "its sectors " + otherSectors + " differ from the baseline's " + baseSectors;
-        }
-        if (!base.time().start().equals(other.time().start()) || base.time().steps() != other.time().steps()) {
-            return "it runs " + other.time().steps() + " steps from " + other.time().start() + ", the baseline "
-                    + base.time().steps() + " from " + base.time().start() + " (use --steps to align the length)";
-        }
-        return null;
     }
 
     private static Path defaultDirectory(List<Entry> entries) {

@@ -48,6 +48,7 @@ public final class AtlasReport {
         List<Ranking.Entry> ranked = ranking(d);
         b.append("## Ranking by effect per yuan\n\n").append(rankingTable(d, ranked)).append('\n');
         b.append("## What the numbers say\n\n").append(AtlasNarrative.of(d, ranked)).append('\n');
+        b.append("## Seed noise and parameter uncertainty\n\n").append(uncertainty(d)).append('\n');
         b.append("## Effects by province\n\n").append(provinces(d)).append('\n');
         b.append("## Revenue yardsticks\n\n").append(yardsticks(d)).append('\n');
         b.append("## Clusters, emissions and convergence\n\n").append(outcomes(d)).append('\n');
@@ -127,6 +128,35 @@ public final class AtlasReport {
             case PRICED -> "costs money";
             case NO_GAIN -> "no gain, no cost";
         };
+    }
+
+    private static String uncertainty(AtlasData d) {
+        if (!d.withDraws()) {
+            return "This atlas has no parameter draws: every interval is of seed noise alone.\n";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (String policy : d.policies()) {
+            for (String metric : List.of(SHARE, REVENUE)) {
+                AtlasData.Effect e = d.effect(policy, metric);
+                double scale = metric.equals(SHARE) ? 100 : 1;
+                if (e == null) {
+                    continue;
+                }
+                rows.add(List.of(policy, metric.equals(SHARE) ? "IotF share at the end, pp"
+                                : "IotF revenue over the run, bn yuan", signed(e.effect() * scale),
+                        range(e.lowSeeds(), e.highSeeds(), scale), range(e.low(), e.high(), scale),
+                        Markdown.number(e.sdSeeds() * scale, 2), Markdown.number(e.sdParams() * scale, 2)));
+            }
+        }
+        return "Each effect's 95% interval from seed noise alone and with parameter uncertainty, and the two "
+                + "standard deviations they combine: of the mean effect over the seeds, and of the effect over the "
+                + "parameter draws.\n\n" + Markdown.table(List.of("measure", "metric", "effect",
+                "seeds only", "seeds and parameters", "sd from seeds", "sd from parameters"), rows);
+    }
+
+    private static String range(double low, double high, double scale) {
+        return Double.isNaN(low) ? "–" : "[" + Markdown.number(low * scale, 3) + ", " + Markdown.number(high * scale, 3)
+                + "]";
     }
 
     private static String provinces(AtlasData d) {
