@@ -2,7 +2,6 @@ package yrdsim.atlas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +21,7 @@ import yrdsim.output.IoErrors;
 import yrdsim.output.Json;
 import yrdsim.output.Manifest;
 import yrdsim.output.OutputDirectory;
+import yrdsim.output.RecordedWork;
 import yrdsim.output.Provenance;
 import yrdsim.output.RefusedException;
 import yrdsim.output.RunFailure;
@@ -126,10 +126,10 @@ public final class Atlas {
             }
             manifest.expect(expected);
             long started = System.nanoTime();
-            try {
+            RecordedWork.run(manifest, dir, () -> {
                 manifest.write(Manifest.RUNNING);
-                LOG.info("atlas: {} polic{} against {} on {} seeds{}, with the channel decomposition", o.policies().size(),
-                        o.policies().size() == 1 ? "y" : "ies", o.baseline(), o.replications(),
+                LOG.info("atlas: {} polic{} against {} on {} seeds{}, with the channel decomposition",
+                        o.policies().size(), o.policies().size() == 1 ? "y" : "ies", o.baseline(), o.replications(),
                         o.draws() > 0 ? " and " + o.draws() + " parameter draws" : "");
                 Comparison.run(comparison(o, dir), progress, clock);
                 if (sobol != null) {
@@ -147,16 +147,8 @@ public final class Atlas {
                 manifest.stamp("finished_at");
                 manifest.put("wall_seconds", (System.nanoTime() - started) / 1e9);
                 manifest.complete();
-                return dir;
-            } catch (RunFailure | RefusedException | ScenarioException e) {
-                manifest.markFailed(e.getMessage());
-                throw e;
-            } catch (IOException | UncheckedIOException e) {
-                Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-                String message = "writing " + dir + " failed: " + IoErrors.describe(cause);
-                manifest.markFailed(message);
-                throw new RunFailure(message, e);
-            }
+            });
+            return dir;
         } catch (IOException e) {
             throw new RunFailure("cannot prepare the atlas directory " + dir + ": " + IoErrors.describe(e), e);
         }

@@ -41,7 +41,9 @@ final class AtlasNarrative {
         }
         String value = AtlasReport.interval(e, scale) + " " + unit;
         return switch (e.distinct()) {
-            case "yes" -> (e.effect() > 0 ? "raises " : "lowers ") + what + " by " + value;
+            case "yes" -> e.effect() > 0 ? "raises " + what + " by " + value
+                    : "lowers " + what + " by " + Markdown.number(-e.effect() * scale, 3) + " " + unit + " ["
+                    + Markdown.number(-e.high() * scale, 3) + ", " + Markdown.number(-e.low() * scale, 3) + "]";
             case "seeds_only" -> "moves " + what + " by " + value + ", which seed noise alone would tell from zero ["
                     + Markdown.number(e.lowSeeds() * scale, 3) + ", " + Markdown.number(e.highSeeds() * scale, 3)
                     + "] but parameter uncertainty does not: the parameters decide whether it has an effect";
@@ -58,7 +60,8 @@ final class AtlasNarrative {
             return "its net public cost cannot be told from zero (" + value + ")";
         }
         if (e.effect() > 0) {
-            return "it costs " + value + " net of carbon revenue";
+            return "it costs " + Markdown.number(e.effect(), 3) + " bn yuan [" + Markdown.number(e.low(), 3) + ", "
+                    + Markdown.number(e.high(), 3) + "] net of carbon revenue";
         }
         return "it saves " + Markdown.number(-e.effect(), 3) + " bn yuan [" + Markdown.number(-e.high(), 3) + ", "
                 + Markdown.number(-e.low(), 3) + "] net (its carbon revenue exceeds its spending)";

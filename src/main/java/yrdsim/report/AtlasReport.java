@@ -119,7 +119,9 @@ public final class AtlasReport {
                 "net public cost, bn yuan", "IotF revenue per yuan", "IotF share at the end, pp"), rows)
                 + "\nTiers: measures that gain IotF revenue at no net public cost come first (by the gain), then "
                 + "measures that cost money by IotF revenue per yuan, then those that cost nothing and gain "
-                + "nothing. A ratio is shown only for a measure that costs money.\n";
+                + "nothing. A ratio is shown only for a measure that costs money. The ranks order the mean effects: "
+                + "where a measure's IotF revenue or cost cannot be told from zero (the intervals here, and the next "
+                + "section), its place is uncertain too.\n";
     }
 
     private static String tier(Ranking.Tier tier) {
@@ -150,7 +152,9 @@ public final class AtlasReport {
         }
         return "Each effect's 95% interval from seed noise alone and with parameter uncertainty, and the two "
                 + "standard deviations they combine: of the mean effect over the seeds, and of the effect over the "
-                + "parameter draws.\n\n" + Markdown.table(List.of("measure", "metric", "effect",
+                + "parameter draws, estimated from the draws-by-seeds layout as max(0, MS_draws - MS_residual) "
+                + "(DrawInterval). A 0 means the draws moved the effect no more than seed noise explains; with few "
+                + "draws that estimate is rough, and its interval takes the draws' fewer degrees of freedom.\n\n" + Markdown.table(List.of("measure", "metric", "effect",
                 "seeds only", "seeds and parameters", "sd from seeds", "sd from parameters"), rows);
     }
 
@@ -230,22 +234,26 @@ public final class AtlasReport {
                 continue;
             }
             List<String> row = new ArrayList<>(List.of(policy, signed(parts.get(0).total() * 100)));
+            AtlasData.Effect total = d.effect(policy, SHARE);
+            boolean shares = total != null && !"no".equals(total.distinct());
             for (String n : names) {
-                row.add(parts.stream().filter(p -> p.channel().equals(n)).findFirst().map(AtlasReport::part)
+                row.add(parts.stream().filter(p -> p.channel().equals(n)).findFirst().map(p -> part(p, shares))
                         .orElse("–"));
             }
             rows.add(row);
         }
         return "How each measure's effect on the delta's IotF share at the end divides among the channels "
                 + "(MODEL-2 10): the Shapley value in percentage points with its 95% interval over the seeds, and in "
-                + "brackets its share of the total; \"direct\" is the effect with every channel switched off.\n\n"
+                + "brackets its share of the total (left out where the total cannot be told from zero even by seed "
+                + "noise, since a share of nothing says nothing); \"direct\" is the effect with every channel "
+                + "switched off.\n\n"
                 + Markdown.table(header, rows);
     }
 
-    private static String part(AtlasData.Part p) {
+    private static String part(AtlasData.Part p, boolean share) {
         String s = signed(p.shapley() * 100) + " [" + Markdown.number(p.low() * 100, 2) + ", "
                 + Markdown.number(p.high() * 100, 2) + "]";
-        return Double.isFinite(p.share()) ? s + " (" + Markdown.number(p.share() * 100, 2) + "%)" : s;
+        return share && Double.isFinite(p.share()) ? s + " (" + Markdown.number(p.share() * 100, 2) + "%)" : s;
     }
 
     private static String assumptions(AtlasData d) {

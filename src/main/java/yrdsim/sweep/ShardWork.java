@@ -1,7 +1,6 @@
 package yrdsim.sweep;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import yrdsim.output.IoErrors;
 import yrdsim.output.Manifest;
 import yrdsim.output.OutputDirectory;
+import yrdsim.output.RecordedWork;
 import yrdsim.output.RefusedException;
 import yrdsim.output.RunFailure;
 import yrdsim.output.ShardManifests;
@@ -28,13 +28,6 @@ public final class ShardWork {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardWork.class);
 
-    /** The shard's share of the work. */
-    @FunctionalInterface
-    public interface Work {
-        /** Does it. */
-        void run() throws RunFailure, RefusedException, ScenarioException, IOException;
-    }
-
     private ShardWork() {
     }
 
@@ -44,7 +37,7 @@ public final class ShardWork {
      * @throws RefusedException the directory holds other work, or shards of another split
      */
     public static void run(Path dir, OutputDirectory.Kind kind, Shard shard, Map<String, Object> identity,
-                           Clock clock, Work work) throws RunFailure, RefusedException, ScenarioException {
+                           Clock clock, RecordedWork.Work work) throws RunFailure, RefusedException, ScenarioException {
         Path part = dir.resolve(ShardManifests.DIRECTORY).resolve(shard.label());
         OutputDirectory.Identity same = (d, manifest) -> {
             if (manifest != null && !OutputDirectory.Identity.fields(identity).matches(d, manifest)) {
@@ -68,20 +61,12 @@ public final class ShardWork {
             identity.forEach(manifest::put);
             manifest.put("shard", shard.toString());
             manifest.stamp("started_at");
-            try {
+            RecordedWork.run(manifest, part, () -> {
                 manifest.write(Manifest.RUNNING);
                 work.run();
                 manifest.stamp("finished_at");
                 manifest.complete();
-            } catch (RunFailure | RefusedException | ScenarioException e) {
-                manifest.markFailed(e.getMessage());
-                throw e;
-            } catch (IOException | UncheckedIOException e) {
-                Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-                String message = "writing " + dir + " failed: " + IoErrors.describe(cause);
-                manifest.markFailed(message);
-                throw new RunFailure(message, e);
-            }
+            });
         } catch (IOException e) {
             throw new RunFailure("cannot prepare " + dir + ": " + IoErrors.describe(e), e);
         }
