@@ -57,7 +57,7 @@ class CliMistakesTest {
         assertEquals(2, r.code(), "a mistyped command is not a request for help");
         assertEquals("", r.out(), "no help is printed");
         assertEquals(List.of("yrdsim: 'runn' is not a yrdsim command; did you mean 'run'? (commands: run, resume, "
-                + "verify, validate, compare, sweep, merge, calibrate, report, gui, help)", "Try 'yrdsim --help' for usage."),
+                + "verify, validate, compare, sweep, merge, calibrate, report, atlas, gui, help)", "Try 'yrdsim --help' for usage."),
                 r.errLines());
         r = Cli.run("comapre", TWO_REGIONS, TWO_REGIONS);
         assertEquals(2, r.code());

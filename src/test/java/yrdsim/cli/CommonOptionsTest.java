@@ -15,7 +15,8 @@ import picocli.CommandLine;
 
 class CommonOptionsTest {
 
-    private static final Set<String> WRITERS = Set.of("run", "resume", "compare", "sweep", "merge", "report", "calibrate");
+    private static final Set<String> WRITERS = Set.of("run", "resume", "compare", "sweep", "merge", "report", "calibrate",
+            "atlas");
 
     @TempDir
     Path tmp;
