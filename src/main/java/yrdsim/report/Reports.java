@@ -42,7 +42,9 @@ public final class Reports {
         /** A sweep: design.csv and results.csv, perhaps sensitivity.csv. */
         SWEEP,
         /** A calibration: estimates.csv, moments.csv and fit.json. */
-        CALIBRATION
+        CALIBRATION,
+        /** An atlas: atlas.csv, channels.csv and provenance.json (manifest kind {@code atlas}). */
+        ATLAS
     }
 
     private Reports() {
@@ -58,6 +60,9 @@ public final class Reports {
             throw new RefusedException(dir + ": no such directory");
         }
         JsonNode manifest = Manifest.read(dir);
+        if (has(dir, "atlas.csv") && has(dir, "channels.csv") && has(dir, "provenance.json")) {
+            return Kind.ATLAS;
+        }
         if (has(dir, ComparisonReport.TABLE)
                 || manifest != null && COMPARISON_KIND.equals(manifest.path("kind").asText())) {
             return Kind.COMPARISON;
@@ -72,9 +77,10 @@ public final class Reports {
                 && has(dir, "summary.json")) {
             return Kind.RUN;
         }
-        throw new RefusedException(dir + " is not a run, comparison or sweep directory: a run has provinces.csv, "
-                + "flows.csv, clusters.csv and summary.json; a comparison has comparison.csv; a sweep has design.csv "
-                + "and results.csv");
+        throw new RefusedException(dir + " is not a run, comparison, sweep, calibration or atlas directory: a run "
+                + "has provinces.csv, flows.csv, clusters.csv and summary.json; a comparison has comparison.csv; a sweep "
+                + "has design.csv and results.csv; a calibration estimates.csv, moments.csv and fit.json; an atlas "
+                + "atlas.csv, channels.csv and provenance.json");
     }
 
     /**
@@ -89,13 +95,15 @@ public final class Reports {
         Kind kind = kind(dir);
         JsonNode manifest = Manifest.read(dir);
         boolean complete = manifest != null && Manifest.COMPLETE.equals(manifest.path("status").asText());
-        if (!complete && kind != Kind.SWEEP) {
+        // An atlas's tables alone (docs/findings/, without the runs or a manifest) make its report.
+        boolean tablesAlone = kind == Kind.ATLAS && manifest == null;
+        if (!complete && kind != Kind.SWEEP && !tablesAlone) {
             String status = manifest == null ? "no readable manifest.json" : "status '"
                     + manifest.path("status").asText() + "'";
             throw new RefusedException(dir + " holds an unfinished " + kind.name().toLowerCase() + " (" + status
                     + "); run the command that made it again to finish it, then report");
         }
-        if (!complete) {
+        if (!complete && kind == Kind.SWEEP) {
             LOG.warn("{}: the sweep is not complete; reporting the results it holds so far", dir);
         }
         try {
@@ -104,6 +112,10 @@ public final class Reports {
                 case COMPARISON -> ComparisonReport.write(dir);
                 case SWEEP -> SweepReport.write(dir);
                 case CALIBRATION -> CalibrationReport.write(dir);
+                case ATLAS -> {
+                    AtlasReport.write(dir);
+                    yield dir.resolve(REPORT);
+                }
             };
             if (complete) {
                 Manifest.relist(dir);

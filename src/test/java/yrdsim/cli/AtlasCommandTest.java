@@ -111,6 +111,18 @@ class AtlasCommandTest {
     }
 
     @Test
+    void reportWritesTheSameReportAgainFromTheTables() throws Exception {
+        Path copy = tmp.resolve("report-again");
+        Files.createDirectories(copy);
+        for (String f : List.of("atlas.csv", "channels.csv", "sensitivity.csv", "provenance.json")) {
+            Files.copy(reference.resolve(f), copy.resolve(f));
+        }
+        Cli r = Cli.run("report", copy.toString());
+        assertEquals(0, r.code(), r.err());
+        assertArrayEquals(Files.readAllBytes(reference.resolve("report.md")), Files.readAllBytes(copy.resolve("report.md")));
+    }
+
+    @Test
     void itsNumbersAreWhatCompareGivesForTheSamePoliciesAndSeeds() throws Exception {
         Path cmp = tmp.resolve("compare");
         List<String> a = new ArrayList<>(List.of("compare", "scenarios/baseline.yaml", "scenarios/integration.yaml",

@@ -88,8 +88,9 @@ class CompareAndReportCommandTest {
         Files.writeString(tmp.resolve("data.txt"), "x");
         Cli r = Cli.run("report", tmp.toString());
         assertEquals(2, r.code());
-        assertEquals("yrdsim: " + tmp + " is not a run, comparison or sweep directory: a run has provinces.csv, "
-                + "flows.csv, clusters.csv and summary.json; a comparison has comparison.csv; a sweep has design.csv "
-                + "and results.csv", r.err().trim());
+        assertEquals("yrdsim: " + tmp + " is not a run, comparison, sweep, calibration or atlas directory: a run "
+                + "has provinces.csv, flows.csv, clusters.csv and summary.json; a comparison has comparison.csv; a sweep "
+                + "has design.csv and results.csv; a calibration estimates.csv, moments.csv and fit.json; an atlas "
+                + "atlas.csv, channels.csv and provenance.json", r.err().trim());
     }
 }

@@ -176,7 +176,7 @@ class ReportsTest {
     void aDirectoryOfNoKnownKindIsRefused(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("notes.txt"), "hello");
         RefusedException e = assertThrows(RefusedException.class, () -> Reports.report(tmp));
-        assertTrue(e.getMessage().contains("is not a run, comparison or sweep directory"), e.getMessage());
+        assertTrue(e.getMessage().contains("is not a run, comparison, sweep, calibration or atlas directory"), e.getMessage());
         assertThrows(RefusedException.class, () -> Reports.report(tmp.resolve("missing")));
         try (Stream<Path> files = Files.list(tmp)) {
             assertEquals(1, files.count(), "nothing was written");
