@@ -37,7 +37,7 @@ final class AtlasCommand implements Callable<Integer> {
 
     @Option(names = "--replications", paramLabel = "R", description = "Common seeds per scenario (default: "
             + "${DEFAULT-VALUE}).")
-    int replications = 5;
+    int replications = 8;
 
     @Option(names = "--seed", paramLabel = "N", description = "First seed; replication r uses N+r (default: the "
             + "baseline's seed).")
@@ -48,7 +48,7 @@ final class AtlasCommand implements Callable<Integer> {
 
     @Option(names = "--parameter-draws", paramLabel = "N", description = "Parameter vectors drawn around the "
             + "scenarios' values with the calibration's covariance; 0 for seed noise alone (default: ${DEFAULT-VALUE}).")
-    int draws = 4;
+    int draws = 8;
 
     @Option(names = "--estimates", paramLabel = "DIR", description = "Calibration directory the draws' covariance "
             + "comes from (default: ${DEFAULT-VALUE}).")
