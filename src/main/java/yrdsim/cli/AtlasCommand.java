@@ -12,6 +12,7 @@ import yrdsim.atlas.Atlas;
 import yrdsim.atlas.AtlasOptions;
 import yrdsim.atlas.ShippedPolicies;
 import yrdsim.sweep.Shard;
+import yrdsim.sweep.SweepFile;
 
 /** {@code yrdsim atlas}: every shipped measure against the baseline, with channels, costs and uncertainty. */
 @Command(name = "atlas", mixinStandardHelpOptions = true, sortOptions = false,
@@ -99,6 +100,15 @@ final class AtlasCommand implements Callable<Integer> {
         ScenarioFiles.refuseSweep(baseline);
         for (Path policy : policies) {
             ScenarioFiles.refuseSweep(policy);
+        }
+        if (!noSobol && java.nio.file.Files.isRegularFile(sobol) && !SweepFile.looksLikeSweep(sobol)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sobol " + sobol + ": not a sweep file (it "
+                    + "has no design); give a sweep such as scenarios/sweeps/sobol-estimates.yaml, or --no-sobol");
+        }
+        if (draws > 0 && !java.nio.file.Files.isRegularFile(estimates.resolve("covariance.csv"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--estimates " + estimates + ": not a "
+                    + "calibration directory (it needs the estimates.csv and covariance.csv that yrdsim calibrate "
+                    + "writes); give one, such as calibration/yrd-2019, or --parameter-draws 0");
         }
         List<Path> evaluated = policies.isEmpty() ? ShippedPolicies.beside(baseline) : policies;
         AtlasOptions options;

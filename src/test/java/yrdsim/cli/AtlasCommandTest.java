@@ -111,6 +111,28 @@ class AtlasCommandTest {
     }
 
     @Test
+    void badInputIsRefusedWithExitTwoNamingWhatIsWrongAndWritesNothing() throws Exception {
+        Path out = tmp.resolve("refused");
+        List<List<String>> cases = List.of(
+                List.of("--estimates", tmp.resolve("no-calibration").toString()),
+                List.of("--sobol", "scenarios/baseline.yaml"),
+                List.of("--parameter-draws", "1"),
+                List.of("--replications", "1"),
+                List.of("--shard", "2/2"),
+                List.of("--shard", "0/2", "--force"));
+        List<String> named = List.of("--estimates", "--sobol", "--parameter-draws", "--replications", "shard",
+                "--force");
+        for (int i = 0; i < cases.size(); i++) {
+            List<String> a = new ArrayList<>(List.of("atlas", "--out", out.toString()));
+            a.addAll(cases.get(i));
+            Cli r = Cli.run(a.toArray(String[]::new));
+            assertEquals(2, r.code(), cases.get(i) + ": " + r.err());
+            assertTrue(r.err().contains(named.get(i)), cases.get(i) + ": " + r.err());
+            assertFalse(Files.exists(out), "nothing written for " + cases.get(i));
+        }
+    }
+
+    @Test
     void reportWritesTheSameReportAgainFromTheTables() throws Exception {
         Path copy = tmp.resolve("report-again");
         Files.createDirectories(copy);
