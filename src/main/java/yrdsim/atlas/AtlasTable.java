@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import yrdsim.compare.ComparisonTable;
 import yrdsim.metrics.RowSink;
 import yrdsim.output.CsvTables;
+import yrdsim.output.Manifest;
 
 /**
  * {@code atlas.csv}: for each policy, the headline metrics the atlas reports, taken cell for
@@ -68,7 +69,7 @@ public final class AtlasTable {
             draws = parser.getHeaderNames().containsAll(ComparisonTable.DRAW_COLUMNS);
             records = parser.getRecords();
         }
-        int runs = yrdsim.output.Manifest.read(comparison).path("replications").asInt();
+        int runs = Manifest.read(comparison).path("replications").asInt();
         try (RowSink sink = new CsvTables(dir).open(FILE.replace(".csv", ""), COLUMNS)) {
             List<String> policies = records.stream().map(r -> r.get("policy")).distinct().toList();
             for (String policy : policies) {
@@ -96,15 +97,21 @@ public final class AtlasTable {
         return cells;
     }
 
-    /** {@code yes}, {@code seeds_only}, {@code no}, or empty without an interval. */
+    /**
+     * {@code yes}, {@code seeds_only}, {@code no}, or empty without the full interval (then
+     * nothing is claimed, even where a seed-only interval exists: the parameters' part is unknown).
+     */
     static String distinct(String low, String high, String lowSeeds, String highSeeds) {
+        if (low.isEmpty() || high.isEmpty()) {
+            return "";
+        }
         if (excludesZero(low, high)) {
             return "yes";
         }
         if (excludesZero(lowSeeds, highSeeds)) {
             return "seeds_only";
         }
-        return low.isEmpty() && lowSeeds.isEmpty() ? "" : "no";
+        return "no";
     }
 
     private static boolean excludesZero(String low, String high) {

@@ -17,6 +17,7 @@ class AtlasTableTest {
         assertEquals("no", AtlasTable.distinct("-0.1", "0.5", "-0.05", "0.3"));
         assertEquals("no", AtlasTable.distinct("0", "0", "0", "0"), "a zero interval does not exclude zero");
         assertEquals("", AtlasTable.distinct("", "", "", ""), "no interval, no verdict");
+        assertEquals("", AtlasTable.distinct("", "", "0.1", "0.3"), "the parameters' part unknown: no verdict");
     }
 
     @Test
