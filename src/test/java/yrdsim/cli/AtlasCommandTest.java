@@ -3,7 +3,6 @@ package yrdsim.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -175,16 +173,8 @@ class AtlasCommandTest {
     void aKilledAtlasResumesToByteIdenticalOutputs() throws Exception {
         Path out = tmp.resolve("killed");
         Process child = Child.start(Child.javaCommand(args(out).toArray(String[]::new)), tmp.resolve("logs"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         // Kill once a few of the comparison's runs are complete, well before the atlas ends.
-        while (summaries(out) < 4 && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertTrue(child.isAlive(), "the child must still be running when killed: "
-                + Files.readString(tmp.resolve("logs").resolve("stderr")));
-        child.destroyForcibly();
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        assertNotEquals(0, child.exitValue());
+        Child.killWhen(child, () -> summaries(out) >= 4, tmp.resolve("logs"));
         assertFalse(Files.exists(out.resolve("atlas.csv")), "killed before the tables");
         assertEquals(Manifest.RUNNING, Manifest.read(out).path("status").asText());
 

@@ -2,13 +2,11 @@ package yrdsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import yrdsim.output.Manifest;
@@ -74,16 +72,8 @@ class CalibrateKillTest {
         Path out = tmp.resolve("killed");
         Path log = out.resolve("evaluations.csv");
         Process child = Child.start(Child.javaCommand(args(out).toArray(String[]::new)), tmp.resolve("logs"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         // Kill after about ten replications, well before the 24 x 2 + 8 the calibration needs.
-        while (lines(log) < 11 && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertTrue(child.isAlive(), "the child must still be running when killed: "
-                + Files.readString(tmp.resolve("logs").resolve("stderr")));
-        child.destroyForcibly();
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        assertNotEquals(0, child.exitValue());
+        Child.killWhen(child, () -> lines(log) >= 11, tmp.resolve("logs"));
         long kept = lines(log) - 1;
         assertTrue(kept >= 10 && kept < 50, "killed midway: " + kept + " replications finished");
         assertEquals(Manifest.RUNNING, Manifest.read(out).path("status").asText());

@@ -71,6 +71,25 @@ final class Child {
         }
     }
 
+    /**
+     * Kills {@code p} with SIGKILL (no shutdown hook runs) once {@code ready} holds, waiting at
+     * most two minutes; fails if the child ended first, so the kill really came midway.
+     */
+    static void killWhen(Process p, java.util.concurrent.Callable<Boolean> ready, Path logs) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!ready.call() && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        if (!p.isAlive()) {
+            throw new AssertionError("the child must still be running when killed: "
+                    + Files.readString(logs.resolve("stderr"), StandardCharsets.UTF_8));
+        }
+        p.destroyForcibly();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() == 0) {
+            throw new AssertionError("the child did not die of the kill");
+        }
+    }
+
     /** Whether this machine lets an unprivileged process make its own user and mount namespace. */
     static boolean canUnshareMounts() {
         try {
