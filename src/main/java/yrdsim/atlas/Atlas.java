@@ -48,6 +48,7 @@ import yrdsim.sweep.SweepRunner;
  * ATLAS/atlas.csv     one row per policy and headline metric ({@link AtlasTable})
  * ATLAS/channels.csv  the comparison's channel decomposition
  * ATLAS/sensitivity.csv  the sweep's Sobol indices
+ * ATLAS/sweep-results.csv  the sweep's runs: parameters and outcomes
  * ATLAS/provenance.json  what the report states it was made from
  * ATLAS/report.md, report.html
  * </pre>
@@ -75,6 +76,8 @@ public final class Atlas {
     public static final String PROVENANCE = "provenance.json";
     /** The sweep's Sobol indices, copied up. */
     public static final String SENSITIVITY = SweepDirectory.SENSITIVITY;
+    /** The sweep's results (a row per run: its parameters and outcomes), copied up. */
+    public static final String SWEEP_RESULTS = "sweep-results.csv";
 
     private static final OutputDirectory.Kind KIND = new OutputDirectory.Kind(KIND_NAME,
             List.of(ShardManifests.DIRECTORY), true);
@@ -122,6 +125,7 @@ public final class Atlas {
                     Reports.REPORT, AtlasReport.HTML, COMPARISON + "/" + Manifest.FILE));
             if (sobol != null) {
                 expected.add(SENSITIVITY);
+                expected.add(SWEEP_RESULTS);
                 expected.add(SOBOL + "/" + Manifest.FILE);
             }
             manifest.expect(expected);
@@ -136,6 +140,8 @@ public final class Atlas {
                     LOG.info("atlas: the Sobol sweep {} ({} runs)", o.sobol(), sobol.size());
                     new SweepRunner(sobol, dir.resolve(SOBOL), o.jobs(), Shard.WHOLE, progress, clock).run();
                     Files.copy(dir.resolve(SOBOL).resolve(SENSITIVITY), dir.resolve(SENSITIVITY),
+                            StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(dir.resolve(SOBOL).resolve(SweepDirectory.RESULTS), dir.resolve(SWEEP_RESULTS),
                             StandardCopyOption.REPLACE_EXISTING);
                 }
                 Path inner = dir.resolve(COMPARISON);

@@ -9,23 +9,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.math3.stat.StatUtils;
 import yrdsim.output.Json;
 import yrdsim.output.RefusedException;
 
 /**
  * What an atlas report is made from, read from the atlas directory's files alone (so that
  * {@code docs/FINDINGS.md} can be rendered again from the tables committed beside it):
- * atlas.csv, channels.csv, sensitivity.csv (when the atlas ran its Sobol sweep) and
- * provenance.json.
+ * atlas.csv, channels.csv, sensitivity.csv and sweep-results.csv (when the atlas ran its Sobol
+ * sweep) and provenance.json.
  *
  * @param policies    the policies in atlas.csv's order
  * @param effects     effects.get(policy).get(metric)
  * @param channels    channels.get(policy).get(metric): the rows of channels.csv, channels then direct
  * @param sensitivity the rows of sensitivity.csv, empty without a Sobol sweep
+ * @param sweepRange  per outcome of the sweep (sweep-results.csv), its minimum, median and maximum over the
+ *                    sweep's runs; empty without a Sobol sweep
  * @param provenance  provenance.json
  */
 record AtlasData(List<String> policies, Map<String, Map<String, Effect>> effects,
-                 Map<String, Map<String, List<Part>>> channels, List<Index> sensitivity, JsonNode provenance) {
+                 Map<String, Map<String, List<Part>>> channels, List<Index> sensitivity,
+                 Map<String, double[]> sweepRange, JsonNode provenance) {
 
     /**
      * A row of atlas.csv.
@@ -93,6 +97,26 @@ record AtlasData(List<String> policies, Map<String, Map<String, Effect>> effects
                         s.number(r, "first_order_ci"), s.number(r, "total_order"), s.number(r, "total_order_ci")));
             }
         }
+        Map<String, double[]> sweepRange = new LinkedHashMap<>();
+        Path results = dir.resolve("sweep-results.csv");
+        if (Files.isRegularFile(results)) {
+            List<String> metrics = sensitivity.stream().map(Index::metric).distinct().toList();
+            Table r = Table.read(results, metrics.toArray(String[]::new));
+            for (String metric : metrics) {
+                List<Double> values = new ArrayList<>();
+                for (CSVRecord row : r.rows()) {
+                    double v = r.number(row, metric);
+                    if (!Double.isNaN(v)) {
+                        values.add(v);
+                    }
+                }
+                double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+                if (v.length > 0) {
+                    sweepRange.put(metric, new double[] {StatUtils.min(v), StatUtils.percentile(v, 50),
+                        StatUtils.max(v)});
+                }
+            }
+        }
         Path provenance = dir.resolve("provenance.json");
         JsonNode tree;
         try {
@@ -100,7 +124,7 @@ record AtlasData(List<String> policies, Map<String, Map<String, Effect>> effects
         } catch (IOException e) {
             throw new RefusedException(provenance + ": not readable JSON: " + e.getMessage());
         }
-        return new AtlasData(policies, effects, channels, sensitivity, tree);
+        return new AtlasData(policies, effects, channels, sensitivity, sweepRange, tree);
     }
 
     /** The effect of {@code policy} on {@code metric}, or null when atlas.csv has no such row. */

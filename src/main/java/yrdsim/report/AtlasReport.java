@@ -263,11 +263,14 @@ public final class AtlasReport {
         } else {
             b.append("The estimated parameters by total-order Sobol index (with its 95% interval), largest first, ")
                     .append("for each outcome of the baseline: the parameters whose uncertainty moves the outcome ")
-                    .append("most, so the ones on which the answer rests.\n\n");
+                    .append("most, so the ones on which the answer rests. Beside them, the sum of the first-order ")
+                    .append("indices (far below 1 when the parameters act together, in a corner of their ranges, ")
+                    .append("rather than one by one) and the outcome's range over the sweep's runs.\n\n");
             List<List<String>> rows = new ArrayList<>();
             List<String> metrics = d.sensitivity().stream().map(AtlasData.Index::metric).distinct().toList();
             for (String metric : metrics) {
-                List<AtlasData.Index> top = d.sensitivity().stream().filter(i -> i.metric().equals(metric))
+                List<AtlasData.Index> all = d.sensitivity().stream().filter(i -> i.metric().equals(metric)).toList();
+                List<AtlasData.Index> top = all.stream()
                         .sorted(Comparator.comparingDouble(AtlasData.Index::totalOrder).reversed()).limit(3).toList();
                 List<String> row = new ArrayList<>(List.of(Labels.metric(metric)));
                 for (int k = 0; k < 3; k++) {
@@ -275,9 +278,15 @@ public final class AtlasReport {
                             + Markdown.number(top.get(k).totalOrder(), 2) + " ± "
                             + Markdown.number(top.get(k).totalCi(), 2) : "–");
                 }
+                row.add(Markdown.number(all.stream().mapToDouble(AtlasData.Index::firstOrder).sum(), 2));
+                double[] range = d.sweepRange().get(metric);
+                double scale = Labels.chartScale(metric);
+                row.add(range == null ? "–" : Markdown.number(range[0] * scale, 3) + " / "
+                        + Markdown.number(range[1] * scale, 3) + " / " + Markdown.number(range[2] * scale, 3));
                 rows.add(row);
             }
-            b.append(Markdown.table(List.of("outcome", "largest", "second", "third"), rows));
+            b.append(Markdown.table(List.of("outcome", "largest", "second", "third", "Σ first-order",
+                    "min / median / max over the sweep"), rows));
         }
         b.append('\n').append(AtlasNarrative.parameterDecided(d));
         return b.toString();

@@ -32,8 +32,10 @@ class AtlasCommandTest {
 
     private static final List<String> SET = List.of("--set", "enterprises.scale=0.005", "--set",
             "parameters.cluster_min_firms=1");
+    private static final List<String> TABLES = List.of("atlas.csv", "channels.csv", "sensitivity.csv",
+            "sweep-results.csv", "provenance.json");
     private static final List<String> FILES = List.of("atlas.csv", "channels.csv", "sensitivity.csv",
-            "provenance.json", "report.md", "report.html");
+            "sweep-results.csv", "provenance.json", "report.md", "report.html");
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
 
     @TempDir
@@ -134,7 +136,7 @@ class AtlasCommandTest {
     void reportWritesTheSameReportAgainFromTheTables() throws Exception {
         Path copy = tmp.resolve("report-again");
         Files.createDirectories(copy);
-        for (String f : List.of("atlas.csv", "channels.csv", "sensitivity.csv", "provenance.json")) {
+        for (String f : TABLES) {
             Files.copy(reference.resolve(f), copy.resolve(f));
         }
         Cli r = Cli.run("report", copy.toString());

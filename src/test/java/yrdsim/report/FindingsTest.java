@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/FINDINGS.md is the atlas report of the full-size atlas whose tables are committed beside
- * it in docs/findings/ (atlas.csv, channels.csv, sensitivity.csv, provenance.json): its every
+ * it in docs/findings/ (atlas.csv, channels.csv, sensitivity.csv, sweep-results.csv, provenance.json): its every
  * number is what those tables say, rendered by the atlas's own report code. After a new full
  * atlas, copy its tables to docs/findings/ and run this test with {@code -Dyrdsim.docs.update=true}
  * to write FINDINGS.md again (the test then fails once, saying so). That the report of a fresh
