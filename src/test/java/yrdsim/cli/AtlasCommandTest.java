@@ -133,6 +133,31 @@ class AtlasCommandTest {
     }
 
     @Test
+    void byDefaultEveryScenarioBesideTheBaselineWithItsRegionsIsAMeasure() throws Exception {
+        List<Path> policies = yrdsim.atlas.ShippedPolicies.beside(Path.of("scenarios", "baseline.yaml"));
+        List<String> names = policies.stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(13, names.size(), names.toString());
+        assertFalse(names.contains("baseline.yaml"), "not the baseline itself");
+        assertFalse(names.contains("two-regions.yaml"), "not a scenario of other regions");
+        assertTrue(names.contains("integration.yaml") && names.contains("fragmented.yaml"), names.toString());
+    }
+
+    @Test
+    void drawsCannotBeCentredOnABaselineValueOutsideTheCalibrationsBounds() throws Exception {
+        Path base = tmp.resolve("steep.yaml");
+        Files.writeString(base, "extends: " + Path.of("scenarios", "baseline.yaml").toAbsolutePath() + "\n"
+                + "parameters:\n  tech_logit: 30\n");
+        Path out = tmp.resolve("steep-atlas");
+        Cli r = Cli.run("atlas", "--baseline", base.toString(), "--policy", base.toString(), "--no-sobol",
+                "--steps", "8", "--replications", "2", "--parameter-draws", "2", "--out", out.toString(), "--quiet",
+                "--set", "enterprises.scale=0.005");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("estimates.csv") && r.err().contains("parameters.tech_logit")
+                && r.err().contains("outside the calibration's bounds"), r.err());
+        assertFalse(Files.exists(out.resolve("atlas.csv")));
+    }
+
+    @Test
     void reportWritesTheSameReportAgainFromTheTables() throws Exception {
         Path copy = tmp.resolve("report-again");
         Files.createDirectories(copy);
